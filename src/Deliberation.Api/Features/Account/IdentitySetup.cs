@@ -1,0 +1,39 @@
+using Deliberation.Data;
+using Microsoft.AspNetCore.Identity;
+
+namespace Deliberation.Api.Features.Account;
+
+public static class IdentitySetup
+{
+    /// <summary>
+    /// Cookie (for the web console) or bearer token (for scripts) sign-in, stored in the app's database. API calls get
+    /// 401/403 problem responses, never a redirect to a login page.
+    /// </summary>
+    public static IServiceCollection AddFacilitatorAccounts(this IServiceCollection services)
+    {
+        services.AddAuthorization();
+        services.AddIdentityApiEndpoints<Facilitator>(options =>
+            {
+                options.User.RequireUniqueEmail = true;
+                options.Password.RequiredLength = 8;
+                options.Lockout.MaxFailedAccessAttempts = 10;
+            })
+            .AddEntityFrameworkStores<DeliberationDbContext>();
+        services.ConfigureApplicationCookie(cookie =>
+        {
+            cookie.Cookie.Name = "dlb_facilitator";
+            cookie.Cookie.HttpOnly = true;
+            cookie.Cookie.SameSite = SameSiteMode.Strict;
+            cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            cookie.Events.OnRedirectToLogin = context => Status(context.Response, StatusCodes.Status401Unauthorized);
+            cookie.Events.OnRedirectToAccessDenied = context => Status(context.Response, StatusCodes.Status403Forbidden);
+        });
+        return services;
+    }
+
+    private static Task Status(HttpResponse response, int status)
+    {
+        response.StatusCode = status;
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,5 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Deliberation.Data.Providers;
+
+public sealed class PostgresDeliberationDbContext(DbContextOptions<PostgresDeliberationDbContext> options) : DeliberationDbContext(options);

@@ -23,6 +23,7 @@ public class DeliberationApp(TestDatabase database, IReadOnlyDictionary<string, 
         builder.UseSetting("Database:Provider", Database.Provider.ToString());
         builder.UseSetting("Database:ConnectionString", Database.ConnectionString);
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+        builder.UseSetting("Serilog:MinimumLevel:Override:Microsoft.Hosting.Lifetime", "Warning");
 
         // Generous limits by default; the rate-limit tests set their own.
         builder.UseSetting("RateLimits:PerIpPerMinute", "100000");

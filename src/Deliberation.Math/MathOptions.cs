@@ -39,6 +39,12 @@ public sealed record MathOptions
     /// <summary>Cap on statements considered (Polis: 10,000); beyond it the lowest ids are kept.</summary>
     public int MaxStatements { get; init; } = 10_000;
 
+    /// <summary>
+    /// In the projection's √(statements / votes) scaling, count every moderated-out statement as voted, as Polis
+    /// does (it zeroes those columns for everyone). On by default for parity; off counts only real votes.
+    /// </summary>
+    public bool CountModeratedOutAsVoted { get; init; } = true;
+
     public int PcaMaxIterations { get; init; } = 100;
 
     /// <summary>Power iteration stops once 1 − |cos| between successive iterates is below this for both components.</summary>

@@ -32,7 +32,7 @@ public static class OpinionEngine
         var centred = CentredVotes.Build(matrix);
         var (warm1, warm2) = WarmComponents(matrix, previous?.Components);
         var pca = PowerIterationPca.Compute(centred, warm1, warm2, options);
-        var (px, py) = Projection.Participants(centred, pca);
+        var (px, py) = Projection.Participants(centred, pca, options.CountModeratedOutAsVoted);
 
         // The bridging model needs only the votes and the map: fit it beside the clustering.
         var bridging = Task.Run(() => MatrixFactorisation.Fit(matrix, px, pca.Pc1, previous?.Bridging, options.Bridging));

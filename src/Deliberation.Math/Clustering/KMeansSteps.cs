@@ -106,7 +106,7 @@ internal static class KMeansSteps
     public static List<int> FirstDistinct(ReadOnlySpan<Point2> points, int k)
     {
         var seen = new HashSet<Point2>();
-        var chosen = new List<int>(k);
+        var chosen = new List<int>(System.Math.Min(k, points.Length));
         for (int i = 0; i < points.Length && chosen.Count < k; i++)
         {
             if (seen.Add(points[i]))

@@ -56,6 +56,7 @@ internal sealed class MlNetKMeans(int seed) : IKMeans
             MaximumNumberOfIterations = System.Math.Max(1, maxIterations),
             OptimizationTolerance = (float)System.Math.Max(tolerance * tolerance, 1e-7),
             InitializationAlgorithm = KMeansTrainer.InitializationAlgorithm.KMeansPlusPlus,
+            AccelerationMemoryBudgetMb = 64, // the default (4 GB) is reserved per call and exhausts memory over a replay
         });
         var model = trainer.Fit(data).Model;
         VBuffer<float>[] centroids = [];

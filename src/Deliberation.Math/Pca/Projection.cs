@@ -9,24 +9,30 @@ namespace Deliberation.Math.Pca;
 /// </summary>
 internal static class Projection
 {
-    public static (double[] X, double[] Y) Participants(CentredVotes x, PcaResult pca)
+    public static (double[] X, double[] Y) Participants(CentredVotes x, PcaResult pca, bool countModeratedOutAsVoted)
     {
         var m = x.Matrix;
         int n = m.ParticipantCount;
         double[] px = new double[n], py = new double[n];
         double statements = m.StatementCount;
+        int moderatedOut = m.ModeratedOut.Count(o => o);
         for (int i = 0; i < n; i++)
         {
             int start = m.RowStart[i], end = m.RowStart[i + 1];
             double sx = 0, sy = 0;
+            int inSpace = 0;
             for (int k = start; k < end; k++)
             {
                 int j = m.Columns[k];
                 sx += x.Values[k] * pca.Pc1[j];
                 sy += x.Values[k] * pca.Pc2[j];
+                inSpace += m.ModeratedOut[j] ? 0 : 1;
             }
 
-            double scale = System.Math.Sqrt(statements / System.Math.Max(end - start, 1));
+            // Polis zeroes moderated-out columns for everyone, so its count of a participant's votes includes every
+            // moderated-out statement. Matching that matters: parity on real data rises sharply (docs/math.md).
+            int votes = countModeratedOutAsVoted ? inSpace + moderatedOut : end - start;
+            double scale = System.Math.Sqrt(statements / System.Math.Max(votes, 1));
             px[i] = sx * scale;
             py[i] = sy * scale;
         }

@@ -1,1 +1,3 @@
-return 0;
+using Deliberation.Cli;
+
+return CliApp.Run(args, Console.Out, Console.Error);

@@ -1,0 +1,341 @@
+using Deliberation.Math.Matrix;
+
+namespace Deliberation.Math.Bridging;
+
+/// <summary>
+/// Community Notes' one-factor model (spec §2): r̂ = μ + i_u + i_n + f_u·f_n, fitted by full-batch Adam on
+/// mean squared error plus λ_i·mean(intercepts²) + λ_f·mean(factors²). Intercepts are regularised five times
+/// harder than factors, so a statement only earns a high intercept (its bridging score) when voters on both
+/// sides of the factor agree with it. Ratings: agree = 1, disagree = 0; a pass is no rating (it says nothing
+/// about helpfulness). Raters need 10 ratings, statements 5 raters. One pass over the ratings per epoch, float
+/// arrays, warm start from the previous state, else factors seeded from the PCA map (no random saddle).
+/// </summary>
+internal static class MatrixFactorisation
+{
+    private const float Beta1 = 0.9f, Beta2 = 0.999f, Epsilon = 1e-8f;
+
+    public static (BridgingScore[] Scores, BridgingState? State) Fit(
+        SparseVoteMatrix m, double[] participantX, double[] pc1, BridgingState? previous, BridgingOptions options)
+    {
+        int s = m.StatementCount;
+        var scores = new BridgingScore[s];
+        Array.Fill(scores, new BridgingScore(0, 0, 0, BridgingStatus.NotRated));
+        if (!options.Enabled)
+        {
+            return (scores, null);
+        }
+
+        var data = Ratings.Build(m, options);
+        if (data.RatingCount == 0 || data.ItemCount == 0)
+        {
+            return (scores, previous);
+        }
+
+        var p = Parameters.Initialise(data, m, participantX, pc1, previous);
+        Train(data, p, previous is null ? options.MaxEpochsCold : options.MaxEpochsWarm, options);
+
+        // The factor's sign is arbitrary: align it with the map's horizontal axis.
+        double alignment = 0;
+        for (int n = 0; n < data.ItemCount; n++)
+        {
+            alignment += p.ItemFactor[n] * pc1[data.ItemStatement[n]];
+        }
+
+        if (alignment < 0)
+        {
+            for (int n = 0; n < data.ItemCount; n++)
+            {
+                p.ItemFactor[n] = -p.ItemFactor[n];
+            }
+
+            for (int u = 0; u < data.RaterCount; u++)
+            {
+                p.RaterFactor[u] = -p.RaterFactor[u];
+            }
+        }
+
+        for (int n = 0; n < data.ItemCount; n++)
+        {
+            double intercept = Finite(p.ItemIntercept[n]), factor = Finite(p.ItemFactor[n]);
+            var status = intercept >= options.HelpfulIntercept && System.Math.Abs(factor) < options.HelpfulMaxFactor
+                ? BridgingStatus.Helpful
+                : intercept < -0.05 - (0.8 * System.Math.Abs(factor)) ? BridgingStatus.NotHelpful : BridgingStatus.Neutral;
+            scores[data.ItemStatement[n]] = new BridgingScore(intercept, factor, data.ItemRaters[n], status);
+        }
+
+        return (scores, p.ToState(data, m));
+    }
+
+    private static void Train(Ratings data, Parameters p, int maxEpochs, BridgingOptions options)
+    {
+        int u = data.RaterCount, items = data.ItemCount;
+        float lr = (float)options.LearningRate;
+        float invN = 1f / data.RatingCount;
+        float paramCount = u + items;
+        float li = (float)options.InterceptRegularisation / paramCount;
+        float lf = (float)options.FactorRegularisation / paramCount;
+        var adam = new AdamState(u, items);
+        float[] gRi = new float[u], gRf = new float[u], gIi = new float[items], gIf = new float[items];
+        double previousLoss = double.PositiveInfinity;
+        for (int epoch = 1; epoch <= maxEpochs; epoch++)
+        {
+            Array.Clear(gIi);
+            Array.Clear(gIf);
+            double squared = 0;
+            float gMu = 0;
+            float mu = p.Mu;
+            for (int r = 0; r < u; r++)
+            {
+                float ri = p.RaterIntercept[r], rf = p.RaterFactor[r];
+                float sumE = 0, sumEf = 0;
+                for (int e = data.RowStart[r]; e < data.RowStart[r + 1]; e++)
+                {
+                    int n = data.Item[e];
+                    float error = mu + ri + p.ItemIntercept[n] + (rf * p.ItemFactor[n]) - data.Value[e];
+                    squared += error * error;
+                    float g = 2 * error * invN;
+                    sumE += g;
+                    sumEf += g * p.ItemFactor[n];
+                    gIi[n] += g;
+                    gIf[n] += g * rf;
+                }
+
+                gMu += sumE;
+                gRi[r] = sumE + (2 * li * ri);
+                gRf[r] = sumEf + (2 * lf * rf);
+            }
+
+            double regularisation = 0;
+            for (int r = 0; r < u; r++)
+            {
+                regularisation += (li * p.RaterIntercept[r] * p.RaterIntercept[r]) + (lf * p.RaterFactor[r] * p.RaterFactor[r]);
+            }
+
+            for (int n = 0; n < items; n++)
+            {
+                regularisation += (li * p.ItemIntercept[n] * p.ItemIntercept[n]) + (lf * p.ItemFactor[n] * p.ItemFactor[n]);
+                gIi[n] += 2 * li * p.ItemIntercept[n];
+                gIf[n] += 2 * lf * p.ItemFactor[n];
+            }
+
+            double loss = (squared * invN) + regularisation;
+            if (!double.IsFinite(loss) || System.Math.Abs(previousLoss - loss) <= options.LossTolerance)
+            {
+                break;
+            }
+
+            previousLoss = loss;
+            adam.Step(epoch, lr, p, gMu, gRi, gRf, gIi, gIf);
+        }
+    }
+
+    private static double Finite(float v) => float.IsFinite(v) ? v : 0;
+
+    /// <summary>The ratings kept by the model, rater-major (CSR), with dense rater and item indices.</summary>
+    private sealed class Ratings
+    {
+        public int RaterCount;
+        public int ItemCount;
+        public int RatingCount;
+        public int[] RaterRow = [];
+        public int[] ItemStatement = [];
+        public int[] ItemRaters = [];
+        public int[] RowStart = [];
+        public int[] Item = [];
+        public float[] Value = [];
+
+        public static Ratings Build(SparseVoteMatrix m, BridgingOptions options)
+        {
+            bool Rated(int e) => m.Values[e] != 0 && !m.ModeratedOut[m.Columns[e]];
+            var raters = new List<int>();
+            int[] ratersPerStatement = new int[m.StatementCount];
+            for (int i = 0; i < m.ParticipantCount; i++)
+            {
+                int count = 0;
+                for (int e = m.RowStart[i]; e < m.RowStart[i + 1]; e++)
+                {
+                    count += Rated(e) ? 1 : 0;
+                }
+
+                if (count >= options.MinRatingsPerRater)
+                {
+                    raters.Add(i);
+                    for (int e = m.RowStart[i]; e < m.RowStart[i + 1]; e++)
+                    {
+                        if (Rated(e))
+                        {
+                            ratersPerStatement[m.Columns[e]]++;
+                        }
+                    }
+                }
+            }
+
+            int[] itemOf = new int[m.StatementCount];
+            var items = new List<int>();
+            for (int j = 0; j < m.StatementCount; j++)
+            {
+                itemOf[j] = ratersPerStatement[j] >= options.MinRatersPerStatement ? items.Count : -1;
+                if (itemOf[j] >= 0)
+                {
+                    items.Add(j);
+                }
+            }
+
+            var rowStart = new int[raters.Count + 1];
+            var item = new List<int>();
+            var value = new List<float>();
+            for (int r = 0; r < raters.Count; r++)
+            {
+                int i = raters[r];
+                rowStart[r] = item.Count;
+                for (int e = m.RowStart[i]; e < m.RowStart[i + 1]; e++)
+                {
+                    if (Rated(e) && itemOf[m.Columns[e]] >= 0)
+                    {
+                        item.Add(itemOf[m.Columns[e]]);
+                        value.Add(m.Values[e] > 0 ? 1f : 0f);
+                    }
+                }
+            }
+
+            rowStart[raters.Count] = item.Count;
+            return new Ratings
+            {
+                RaterCount = raters.Count,
+                ItemCount = items.Count,
+                RatingCount = item.Count,
+                RaterRow = [.. raters],
+                ItemStatement = [.. items],
+                ItemRaters = [.. items.Select(j => ratersPerStatement[j])],
+                RowStart = rowStart,
+                Item = [.. item],
+                Value = [.. value],
+            };
+        }
+    }
+
+    private sealed class Parameters
+    {
+        public float Mu;
+        public float[] RaterIntercept = [];
+        public float[] RaterFactor = [];
+        public float[] ItemIntercept = [];
+        public float[] ItemFactor = [];
+
+        public static Parameters Initialise(Ratings data, SparseVoteMatrix m, double[] participantX, double[] pc1, BridgingState? previous)
+        {
+            var p = new Parameters
+            {
+                RaterIntercept = new float[data.RaterCount],
+                RaterFactor = new float[data.RaterCount],
+                ItemIntercept = new float[data.ItemCount],
+                ItemFactor = new float[data.ItemCount],
+            };
+            double mean = 0;
+            foreach (float v in data.Value)
+            {
+                mean += v;
+            }
+
+            p.Mu = (float)(mean / data.RatingCount);
+
+            // Cold: factors from the map (rater x, statement pc1), scaled to a modest spread; a tiny deterministic
+            // ramp stands in when the map is flat so that the factor never starts at the 0 saddle.
+            double rx = Rms(data.RaterRow.Select(i => participantX[i]));
+            double rc = Rms(data.ItemStatement.Select(j => pc1[j]));
+            for (int r = 0; r < data.RaterCount; r++)
+            {
+                p.RaterFactor[r] = rx > 0 ? (float)(0.3 * participantX[data.RaterRow[r]] / rx) : 0.01f * ((r % 7) - 3);
+            }
+
+            for (int n = 0; n < data.ItemCount; n++)
+            {
+                p.ItemFactor[n] = rc > 0 ? (float)(0.3 * pc1[data.ItemStatement[n]] / rc) : 0.01f * ((n % 5) - 2);
+            }
+
+            if (previous is not null)
+            {
+                p.Mu = previous.GlobalIntercept;
+                Carry(previous.ParticipantIds, previous.ParticipantIntercepts, previous.ParticipantFactors, data.RaterRow, m.Participants, p.RaterIntercept, p.RaterFactor);
+                Carry(previous.StatementIds, previous.StatementIntercepts, previous.StatementFactors, data.ItemStatement, m.Statements, p.ItemIntercept, p.ItemFactor);
+            }
+
+            return p;
+        }
+
+        private static void Carry(long[] ids, float[] intercepts, float[] factors, int[] rows, IdIndex index, float[] intercept, float[] factor)
+        {
+            var position = new Dictionary<int, int>(rows.Length);
+            for (int r = 0; r < rows.Length; r++)
+            {
+                position[rows[r]] = r;
+            }
+
+            for (int k = 0; k < ids.Length && k < intercepts.Length && k < factors.Length; k++)
+            {
+                int row = index.IndexOf(ids[k]);
+                if (row >= 0 && position.TryGetValue(row, out int r) && float.IsFinite(intercepts[k]) && float.IsFinite(factors[k]))
+                {
+                    intercept[r] = intercepts[k];
+                    factor[r] = factors[k];
+                }
+            }
+        }
+
+        private static double Rms(IEnumerable<double> values)
+        {
+            double sum = 0;
+            int n = 0;
+            foreach (double v in values)
+            {
+                sum += v * v;
+                n++;
+            }
+
+            return n > 0 ? System.Math.Sqrt(sum / n) : 0;
+        }
+
+        public BridgingState ToState(Ratings data, SparseVoteMatrix m) => new()
+        {
+            GlobalIntercept = float.IsFinite(Mu) ? Mu : 0,
+            ParticipantIds = [.. data.RaterRow.Select(i => m.Participants.Ids[i])],
+            ParticipantIntercepts = [.. RaterIntercept.Select(Clean)],
+            ParticipantFactors = [.. RaterFactor.Select(Clean)],
+            StatementIds = [.. data.ItemStatement.Select(j => m.Statements.Ids[j])],
+            StatementIntercepts = [.. ItemIntercept.Select(Clean)],
+            StatementFactors = [.. ItemFactor.Select(Clean)],
+        };
+
+        private static float Clean(float v) => float.IsFinite(v) ? v : 0;
+    }
+
+    private sealed class AdamState(int raters, int items)
+    {
+        private readonly float[] _mRi = new float[raters], _vRi = new float[raters], _mRf = new float[raters], _vRf = new float[raters];
+        private readonly float[] _mIi = new float[items], _vIi = new float[items], _mIf = new float[items], _vIf = new float[items];
+        private float _mMu, _vMu;
+
+        public void Step(int t, float lr, Parameters p, float gMu, float[] gRi, float[] gRf, float[] gIi, float[] gIf)
+        {
+            float c1 = 1 - MathF.Pow(Beta1, t), c2 = 1 - MathF.Pow(Beta2, t);
+            float step = lr * MathF.Sqrt(c2) / c1;
+            _mMu = (Beta1 * _mMu) + ((1 - Beta1) * gMu);
+            _vMu = (Beta2 * _vMu) + ((1 - Beta2) * gMu * gMu);
+            p.Mu -= step * _mMu / (MathF.Sqrt(_vMu) + Epsilon);
+            Update(p.RaterIntercept, gRi, _mRi, _vRi, step);
+            Update(p.RaterFactor, gRf, _mRf, _vRf, step);
+            Update(p.ItemIntercept, gIi, _mIi, _vIi, step);
+            Update(p.ItemFactor, gIf, _mIf, _vIf, step);
+        }
+
+        private static void Update(float[] x, float[] g, float[] m, float[] v, float step)
+        {
+            for (int i = 0; i < x.Length; i++)
+            {
+                m[i] = (Beta1 * m[i]) + ((1 - Beta1) * g[i]);
+                v[i] = (Beta2 * v[i]) + ((1 - Beta2) * g[i] * g[i]);
+                x[i] -= step * m[i] / (MathF.Sqrt(v[i]) + Epsilon);
+            }
+        }
+    }
+}

@@ -1,0 +1,210 @@
+namespace Deliberation.Math.Matrix;
+
+/// <summary>
+/// The vote matrix as CSR (rows = participants sorted by id, columns = statements sorted by id), built in O(votes)
+/// by counting sort so that row order of the input never matters. Missing cells are absent; passes are stored as 0.
+/// </summary>
+internal sealed class SparseVoteMatrix
+{
+    private SparseVoteMatrix(IdIndex participants, IdIndex statements, int[] rowStart, int[] columns, sbyte[] values, bool[] moderatedOut, bool[] isMeta)
+    {
+        IsMeta = isMeta;
+        Participants = participants;
+        Statements = statements;
+        RowStart = rowStart;
+        Columns = columns;
+        Values = values;
+        ModeratedOut = moderatedOut;
+    }
+
+    public IdIndex Participants { get; }
+
+    public IdIndex Statements { get; }
+
+    /// <summary>CSR row pointers (length participants + 1).</summary>
+    public int[] RowStart { get; }
+
+    /// <summary>Statement index of each stored vote, ascending within a row.</summary>
+    public int[] Columns { get; }
+
+    /// <summary>Vote value of each stored vote: +1, −1 or 0.</summary>
+    public sbyte[] Values { get; }
+
+    /// <summary>Statement is rejected or meta: zeroed in the rating matrix (spec §1.1).</summary>
+    public bool[] ModeratedOut { get; }
+
+    /// <summary>Statement is meta (about the conversation): routed with a fixed priority.</summary>
+    public bool[] IsMeta { get; }
+
+    public int ParticipantCount => Participants.Count;
+
+    public int StatementCount => Statements.Count;
+
+    public int VoteCount => Columns.Length;
+
+    public int RowLength(int row) => RowStart[row + 1] - RowStart[row];
+
+    public static SparseVoteMatrix Build(IReadOnlyList<StatementInput> statements, IReadOnlyList<VoteInput> votes, MathOptions options)
+    {
+        // Statements: sorted distinct ids; if an id repeats, "moderated out" wins (the cautious reading).
+        var statementFlags = new Dictionary<long, bool>(statements.Count);
+        var metaFlags = new Dictionary<long, bool>(statements.Count);
+        foreach (var s in statements)
+        {
+            statementFlags[s.Id] = statementFlags.TryGetValue(s.Id, out bool outBefore) ? outBefore || s.IsModeratedOut : s.IsModeratedOut;
+            metaFlags[s.Id] = metaFlags.TryGetValue(s.Id, out bool metaBefore) ? metaBefore || s.IsMeta : s.IsMeta;
+        }
+
+        long[] statementIds = [.. statementFlags.Keys];
+        Array.Sort(statementIds);
+        if (statementIds.Length > options.MaxStatements)
+        {
+            statementIds = statementIds[..System.Math.Max(0, options.MaxStatements)];
+        }
+
+        var statementIndex = new IdIndex(statementIds);
+        bool[] moderatedOut = new bool[statementIds.Length];
+        bool[] isMeta = new bool[statementIds.Length];
+        for (int j = 0; j < statementIds.Length; j++)
+        {
+            moderatedOut[j] = statementFlags[statementIds[j]];
+            isMeta[j] = metaFlags[statementIds[j]];
+        }
+
+        // Participants: every voter with at least one vote on a known statement.
+        long[] participantIds = DistinctVoters(votes, statementIndex);
+        if (participantIds.Length > options.MaxParticipants)
+        {
+            participantIds = participantIds[..System.Math.Max(0, options.MaxParticipants)];
+        }
+
+        var participantIndex = new IdIndex(participantIds);
+        int n = participantIds.Length;
+
+        int[] rowIndexOfVote = new int[votes.Count];
+        int[] counts = new int[n + 1];
+        for (int v = 0; v < votes.Count; v++)
+        {
+            var vote = votes[v];
+            int row = statementIndex.IndexOf(vote.StatementId) < 0 ? -1 : participantIndex.IndexOf(vote.ParticipantId);
+            rowIndexOfVote[v] = row;
+            if (row >= 0)
+            {
+                counts[row + 1]++;
+            }
+        }
+
+        for (int i = 0; i < n; i++)
+        {
+            counts[i + 1] += counts[i];
+        }
+
+        int total = counts[n];
+        int[] columns = new int[total];
+        sbyte[] values = new sbyte[total];
+        int[] next = counts[..n];
+        for (int v = 0; v < votes.Count; v++)
+        {
+            int row = rowIndexOfVote[v];
+            if (row < 0)
+            {
+                continue;
+            }
+
+            int at = next[row]++;
+            columns[at] = statementIndex.IndexOf(votes[v].StatementId);
+            values[at] = (sbyte)System.Math.Sign(votes[v].Value);
+        }
+
+        // Sort each row by statement and collapse repeated pairs (highest value kept: order-independent).
+        int[] rowStart = new int[n + 1];
+        int write = 0;
+        for (int i = 0; i < n; i++)
+        {
+            int start = counts[i], end = counts[i + 1];
+            var cols = columns.AsSpan(start, end - start);
+            var vals = values.AsSpan(start, end - start);
+            cols.Sort(vals);
+            rowStart[i] = write;
+            for (int k = 0; k < cols.Length; k++)
+            {
+                if (write > rowStart[i] && columns[write - 1] == cols[k])
+                {
+                    values[write - 1] = System.Math.Max(values[write - 1], vals[k]);
+                    continue;
+                }
+
+                columns[write] = cols[k];
+                values[write] = vals[k];
+                write++;
+            }
+        }
+
+        rowStart[n] = write;
+        if (write < total)
+        {
+            Array.Resize(ref columns, write);
+            Array.Resize(ref values, write);
+        }
+
+        return new SparseVoteMatrix(participantIndex, statementIndex, rowStart, columns, values, moderatedOut, isMeta);
+    }
+
+    // Dense id ranges (the usual case) are marked in a table: sorting ten million ids would cost most of a second.
+    private static long[] DistinctVoters(IReadOnlyList<VoteInput> votes, IdIndex statements)
+    {
+        long min = long.MaxValue, max = long.MinValue;
+        int known = 0;
+        for (int v = 0; v < votes.Count; v++)
+        {
+            if (statements.IndexOf(votes[v].StatementId) >= 0)
+            {
+                long id = votes[v].ParticipantId;
+                min = System.Math.Min(min, id);
+                max = System.Math.Max(max, id);
+                known++;
+            }
+        }
+
+        if (known == 0)
+        {
+            return [];
+        }
+
+        if (max - min < 4L * known + 1024)
+        {
+            bool[] seen = new bool[max - min + 1];
+            for (int v = 0; v < votes.Count; v++)
+            {
+                if (statements.IndexOf(votes[v].StatementId) >= 0)
+                {
+                    seen[votes[v].ParticipantId - min] = true;
+                }
+            }
+
+            var ids = new List<long>();
+            for (int k = 0; k < seen.Length; k++)
+            {
+                if (seen[k])
+                {
+                    ids.Add(min + k);
+                }
+            }
+
+            return [.. ids];
+        }
+
+        var set = new HashSet<long>();
+        for (int v = 0; v < votes.Count; v++)
+        {
+            if (statements.IndexOf(votes[v].StatementId) >= 0)
+            {
+                set.Add(votes[v].ParticipantId);
+            }
+        }
+
+        long[] sorted = [.. set];
+        Array.Sort(sorted);
+        return sorted;
+    }
+}

@@ -1,0 +1,61 @@
+using Deliberation.Math.Matrix;
+
+namespace Deliberation.Math.Pca;
+
+/// <summary>
+/// The rating matrix after mean imputation and centring. Every missing cell becomes exactly 0 (its statement mean
+/// minus that same mean), so only the stored votes carry a value and all products cost O(votes).
+/// Moderated-out columns are zero for everyone (spec §1.1) and so contribute nothing.
+/// </summary>
+internal sealed class CentredVotes
+{
+    private CentredVotes(SparseVoteMatrix matrix, double[] means, double[] values, double totalVariance)
+    {
+        Matrix = matrix;
+        Means = means;
+        Values = values;
+        TotalVariance = totalVariance;
+    }
+
+    public SparseVoteMatrix Matrix { get; }
+
+    /// <summary>Mean vote of each statement over its voters (0 for moderated-out or unvoted statements).</summary>
+    public double[] Means { get; }
+
+    /// <summary>x_ij − c_j for each stored vote, aligned with <see cref="SparseVoteMatrix.Columns"/>.</summary>
+    public double[] Values { get; }
+
+    /// <summary>Sum of squares of the centred matrix (the trace of XᵀX): the total variance to explain.</summary>
+    public double TotalVariance { get; }
+
+    public static CentredVotes Build(SparseVoteMatrix m)
+    {
+        int s = m.StatementCount;
+        double[] sums = new double[s];
+        int[] counts = new int[s];
+        for (int k = 0; k < m.VoteCount; k++)
+        {
+            int j = m.Columns[k];
+            sums[j] += m.Values[k];
+            counts[j]++;
+        }
+
+        double[] means = new double[s];
+        for (int j = 0; j < s; j++)
+        {
+            means[j] = m.ModeratedOut[j] || counts[j] == 0 ? 0 : sums[j] / counts[j];
+        }
+
+        double[] values = new double[m.VoteCount];
+        double total = 0;
+        for (int k = 0; k < values.Length; k++)
+        {
+            int j = m.Columns[k];
+            double v = m.ModeratedOut[j] ? 0 : m.Values[k] - means[j];
+            values[k] = v;
+            total += v * v;
+        }
+
+        return new CentredVotes(m, means, values, total);
+    }
+}

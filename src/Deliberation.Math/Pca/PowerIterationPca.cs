@@ -1,0 +1,131 @@
+using System.Numerics.Tensors;
+
+namespace Deliberation.Math.Pca;
+
+/// <summary>
+/// Top-2 principal components by power iteration on the sparse centred votes: each step computes Xᵀ(X·V) in one
+/// pass over the stored votes (gather along a row, then scatter back), both components at once, then
+/// Gram–Schmidt keeps the second orthogonal to the first (deflation). Warm-started from the previous update's
+/// components, which usually converges in a handful of steps instead of dozens.
+/// </summary>
+internal static class PowerIterationPca
+{
+    public static PcaResult Compute(CentredVotes x, double[]? warm1, double[]? warm2, MathOptions options)
+    {
+        int s = x.Matrix.StatementCount;
+        double[] v1 = warm1 is { } w1 && Norm(w1) > 0 ? (double[])w1.Clone() : ColdStart(s, options.Seed, 1);
+        double[] v2 = warm2 is { } w2 && Norm(w2) > 0 ? (double[])w2.Clone() : ColdStart(s, options.Seed, 2);
+        if (s == 0 || x.TotalVariance <= 0)
+        {
+            return new PcaResult(new double[s], new double[s], 0, 0, 0);
+        }
+
+        Orthonormalise(v1, v2);
+        double[] n1 = new double[s], n2 = new double[s];
+        double lambda1 = 0, lambda2 = 0;
+        int iteration = 0;
+        while (iteration < System.Math.Max(1, options.PcaMaxIterations))
+        {
+            iteration++;
+            MultiplyXtX(x, v1, v2, n1, n2);
+            lambda1 = TensorPrimitives.Dot(n1, v1);
+            lambda2 = TensorPrimitives.Dot(n2, v2);
+            Orthonormalise(n1, n2);
+            double c1 = System.Math.Abs(TensorPrimitives.Dot(n1, v1));
+            double c2 = Norm(n2) > 0 ? System.Math.Abs(TensorPrimitives.Dot(n2, v2)) : 1;
+            (v1, n1) = (n1, v1);
+            (v2, n2) = (n2, v2);
+            if (1 - c1 < options.PcaTolerance && 1 - c2 < options.PcaTolerance)
+            {
+                break;
+            }
+        }
+
+        Anchor(v1, warm1);
+        Anchor(v2, warm2);
+        return new PcaResult(v1, v2, System.Math.Max(lambda1, 0), System.Math.Max(lambda2, 0), iteration);
+    }
+
+    // n = XᵀX·v for both vectors in one pass over the votes.
+    private static void MultiplyXtX(CentredVotes x, double[] v1, double[] v2, double[] n1, double[] n2)
+    {
+        Array.Clear(n1);
+        Array.Clear(n2);
+        var m = x.Matrix;
+        int[] rowStart = m.RowStart;
+        int[] cols = m.Columns;
+        double[] vals = x.Values;
+        for (int i = 0; i < m.ParticipantCount; i++)
+        {
+            int start = rowStart[i], end = rowStart[i + 1];
+            double u1 = 0, u2 = 0;
+            for (int k = start; k < end; k++)
+            {
+                double val = vals[k];
+                int j = cols[k];
+                u1 += val * v1[j];
+                u2 += val * v2[j];
+            }
+
+            for (int k = start; k < end; k++)
+            {
+                double val = vals[k];
+                int j = cols[k];
+                n1[j] += val * u1;
+                n2[j] += val * u2;
+            }
+        }
+    }
+
+    private static void Orthonormalise(double[] a, double[] b)
+    {
+        Normalise(a);
+        double proj = TensorPrimitives.Dot(b, a);
+        TensorPrimitives.MultiplyAdd(a, -proj, b, b);
+        Normalise(b);
+    }
+
+    private static void Normalise(double[] v)
+    {
+        double norm = Norm(v);
+        if (norm > 1e-300 && double.IsFinite(norm))
+        {
+            TensorPrimitives.Divide(v, norm, v);
+        }
+        else
+        {
+            Array.Clear(v);
+        }
+    }
+
+    private static double Norm(double[] v) => v.Length == 0 ? 0 : TensorPrimitives.Norm(v);
+
+    // Continuity with the previous update decides the sign; from cold, the largest entry is made positive.
+    private static void Anchor(double[] v, double[]? previous)
+    {
+        double direction = previous is not null && previous.Length == v.Length ? TensorPrimitives.Dot(v, previous) : 0;
+        if (direction == 0 && v.Length > 0)
+        {
+            int at = TensorPrimitives.IndexOfMaxMagnitude(v);
+            direction = v[at];
+        }
+
+        if (direction < 0)
+        {
+            TensorPrimitives.Negate(v, v);
+        }
+    }
+
+    // A deterministic pseudo-random start: Polis starts from random vectors; a fixed seed keeps us reproducible.
+    private static double[] ColdStart(int length, int seed, int component)
+    {
+        var random = new Random(HashCode.Combine(seed, component, 7919) & int.MaxValue);
+        double[] v = new double[length];
+        for (int j = 0; j < length; j++)
+        {
+            v[j] = random.NextDouble() - 0.5;
+        }
+
+        return v;
+    }
+}

@@ -32,7 +32,7 @@ public sealed record JoinResponse(long ParticipantNumber, string Token, bool IsN
 
 public sealed record Progress(int Voted, int Total)
 {
-    public int Remaining => Math.Max(0, Total - Voted);
+    public int Remaining => System.Math.Max(0, Total - Voted);
 }
 
 public sealed record MeView(long ParticipantNumber, bool HasExternalId, DateTimeOffset JoinedAt, Progress Progress);

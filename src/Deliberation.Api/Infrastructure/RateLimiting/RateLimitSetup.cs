@@ -52,7 +52,7 @@ public static class RateLimitSetup
         RateLimitPartition.GetTokenBucketLimiter(key, _ => new TokenBucketRateLimiterOptions
         {
             TokenLimit = permitsPerPeriod,
-            TokensPerPeriod = Math.Max(1, permitsPerPeriod / 60),
+            TokensPerPeriod = System.Math.Max(1, permitsPerPeriod / 60),
             ReplenishmentPeriod = period / 60,
             QueueLimit = 0,
             AutoReplenishment = true,
@@ -85,7 +85,7 @@ public static class RateLimitSetup
     {
         var response = rejected.HttpContext.Response;
         var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromSeconds(1);
-        var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
+        var seconds = System.Math.Max(1, (int)System.Math.Ceiling(retryAfter.TotalSeconds));
         response.StatusCode = StatusCodes.Status429TooManyRequests;
         response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
         var problems = rejected.HttpContext.RequestServices.GetRequiredService<IProblemDetailsService>();

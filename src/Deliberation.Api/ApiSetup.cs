@@ -8,6 +8,7 @@ using Deliberation.Api.Features.Moderation;
 using Deliberation.Api.Features.Participation;
 using Deliberation.Api.Features.Statements;
 using Deliberation.Api.Features.Votes;
+using Deliberation.Api.Features.WebUi;
 using Deliberation.Api.Infrastructure.Health;
 using Deliberation.Api.Infrastructure.Http;
 using Deliberation.Api.Infrastructure.OpenApi;
@@ -44,6 +45,7 @@ public static class ApiSetup
         services.AddDeliberationRateLimits();
         services.AddDeliberationOpenApi();
         services.AddDeliberationHealth();
+        services.AddWebUi();
         ConfigureForwardedHeaders(builder);
         return builder;
     }
@@ -59,6 +61,7 @@ public static class ApiSetup
         app.UseSerilogRequestLogging();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseWebUiAssets();
         app.UseRouting();
         app.UseMiddleware<RequestBodyLimit>();
         app.UseAuthentication();
@@ -73,6 +76,7 @@ public static class ApiSetup
         app.MapParticipationEndpoints();
         app.MapStatementEndpoints();
         app.MapVoteEndpoints();
+        app.MapWebUi();
         return app;
     }
 

@@ -1,0 +1,14 @@
+namespace Deliberation.Api.Features.WebUi;
+
+/// <summary>Settings of the web UI (section <c>WebUi</c> of appsettings.json).</summary>
+public sealed class WebUiOptions
+{
+    public const string Section = "WebUi";
+
+    /// <summary>
+    /// Who may embed the participant page in a frame (CSP <c>frame-ancestors</c> sources): <c>*</c> for any site
+    /// (Polis-style embedding), or a list such as <c>https://city.example</c>. The console and the home page are
+    /// never framed.
+    /// </summary>
+    public string[] EmbedFrameAncestors { get; set; } = ["*"];
+}

@@ -19,7 +19,10 @@ export function niceTicks(min: number, max: number, count = 5): number[] {
   const [lo, hi] = min < max ? [min, max] : [max, min];
   const rough = (hi - lo) / Math.max(1, count);
   const power = Math.pow(10, Math.floor(Math.log10(rough)));
-  const step = [1, 2, 5, 10].map((m) => m * power).find((candidate) => candidate >= rough) ?? 10 * power;
+  // The round step whose tick count comes closest to the one asked for.
+  const step = [1, 2, 5, 10]
+    .map((m) => m * power)
+    .reduce((best, candidate) => (Math.abs((hi - lo) / candidate - count) < Math.abs((hi - lo) / best - count) ? candidate : best));
   const ticks: number[] = [];
   for (let v = Math.ceil(lo / step) * step; v <= hi + step * 1e-9; v += step) ticks.push(Number(v.toFixed(10)));
   return ticks;

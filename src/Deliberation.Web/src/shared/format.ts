@@ -1,9 +1,18 @@
 // Small pure helpers shared by the pages (formatting, counting, ordering).
 
-/** Characters as a person counts them: a emoji or a Chinese character is one, whatever UTF-16 says. */
+const graphemes = typeof Intl !== 'undefined' && 'Segmenter' in Intl ? new Intl.Segmenter(undefined, { granularity: 'grapheme' }) : null;
+
+/**
+ * Characters as a person counts them — and as the server does (text elements): an emoji with its skin tone or a
+ * Chinese character is one, whatever UTF-16 says.
+ */
 export function characterCount(text: string): number {
   let count = 0;
-  for (const _ of text) count++;
+  if (graphemes) {
+    for (const _ of graphemes.segment(text)) count++;
+  } else {
+    for (const _ of text) count++;
+  }
   return count;
 }
 

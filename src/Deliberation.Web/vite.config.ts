@@ -38,7 +38,7 @@ export default defineConfig({
   test: {
     environment: 'happy-dom',
     include: ['tests/**/*.test.ts'],
-    reporters: ['default', 'junit'],
-    outputFile: { junit: 'test-results/vitest-junit.xml' },
+    reporters: ['default', 'json'],
+    outputFile: { json: 'test-results/vitest.json' },
   },
 });

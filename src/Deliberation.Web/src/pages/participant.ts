@@ -9,6 +9,9 @@ import { setTitle, showFatal, startPage } from '../shared/layout';
 import { renderMarkdown } from '../shared/markdown';
 import { problemMessage } from '../shared/problems';
 import { VoteSession } from '../shared/vote-session';
+import { connectLive } from '../shared/live';
+import type { MyResultsView, ResultsView } from '../shared/results-contracts';
+import { connectionIndicator, renderBridging, renderGroups, renderMajority, renderMap } from '../shared/results-view';
 
 const t = startPage({ nav: (t) => [h('a', { href: '/' }, t.t('common.home'))] });
 const options = readPageOptions(location.search);
@@ -44,6 +47,7 @@ async function main(): Promise<void> {
     const first = await get<NextResponse>(`${base}/next`, { token });
     session.arrive(first.next, first.progress);
     renderCard();
+    startLive();
   } catch (error) {
     fill(ui.card, h('p', { class: 'notice error', role: 'alert' }, problemMessage(t, error)));
   }
@@ -70,7 +74,7 @@ function renderFrame(): void {
           ui.voteStatus,
           h('p', { class: 'hint' }, t.t('participant.shortcuts'))),
         ui.writeSection),
-      h('div', { id: 'results-column' })));
+      options.showMap ? resultsSection() : h('div')));
   renderWrite();
 }
 
@@ -168,8 +172,8 @@ function scheduleCheckForNew(): void {
   checkTimer = window.setTimeout(() => void checkForNew(), 15_000);
 }
 
-export async function checkForNew(): Promise<void> {
-  if (!token || session.shown) return;
+async function checkForNew(force = false): Promise<void> {
+  if (!token || (session.shown && !force)) return;
   try {
     const next = await get<NextResponse>(`${base}/next`, { token });
     if (next.next) {
@@ -201,6 +205,92 @@ function onKey(event: KeyboardEvent): void {
     session.cancelRevisit();
     renderCard();
   }
+}
+
+// ---- Results, live -------------------------------------------------------------------------------------------------
+
+const texts = new Map<number, string>();
+const connection = connectionIndicator(t);
+const resultsBody = h('div', { id: 'results', class: 'results-placeholder', 'aria-live': 'off' }, h('p', { class: 'muted' }, t.t('common.loading')));
+let latest: ResultsView | null = null;
+let me: MyResultsView | null = null;
+
+function resultsSection(): HTMLElement {
+  return h('section', { class: 'card', id: 'results-section', 'aria-labelledby': 'results-title' },
+    h('div', { class: 'progress' }, h('h2', { id: 'results-title' }, t.t('results.heading')), connection.element),
+    resultsBody);
+}
+
+function renderResults(): void {
+  if (!options.showMap) return;
+  const results = latest;
+  if (!results || results.tick === 0 || results.groups.length === 0) {
+    fill(resultsBody, h('p', { class: 'muted' }, t.t('results.notYet')));
+    return;
+  }
+  resultsBody.classList.remove('results-placeholder');
+  resultsBody.dataset.tick = String(results.tick);
+  const textOf = (id: number) => texts.get(id);
+  fill(resultsBody,
+    h('p', { class: 'small muted', id: 'results-counts' }, `${t.tn('common.participants', results.counts.participants)} · ${t.tn('results.votes', results.counts.votes)}`),
+    renderMap(t, results, me),
+    renderBridging(t, results, textOf),
+    renderGroups(t, results, textOf, me),
+    renderMajority(t, results, textOf));
+}
+
+let refreshing: Promise<void> | null = null;
+/** The full results carry every visible statement's text; pushes are compact and name statements by id. */
+function refreshFull(): Promise<void> {
+  refreshing ??= (async () => {
+    try {
+      const full = await get<ResultsView>(`${base}/results`);
+      for (const st of full.statements ?? []) texts.set(st.statementId, st.text);
+      if (!latest || full.tick >= latest.tick) latest = full;
+      await refreshMe();
+    } catch {
+      // keep what is shown; the next push tries again
+    } finally {
+      refreshing = null;
+    }
+  })();
+  return refreshing;
+}
+
+async function refreshMe(): Promise<void> {
+  if (!token) return;
+  try { me = await get<MyResultsView>(`${base}/results/me`, { token }); } catch { /* the map shows without "you" */ }
+}
+
+function referenced(results: ResultsView): number[] {
+  return [...results.bridging.map((b) => b.statementId), ...results.groups.flatMap((g) => g.representative.map((r) => r.statementId)),
+    ...results.majorityAgree.map((m) => m.statementId), ...results.majorityDisagree.map((m) => m.statementId)];
+}
+
+function startLive(): void {
+  if (!conversationId) return;
+  void refreshFull().then(renderResults);
+  connectLive(conversationId, { token }, {
+    state: (state) => {
+      connection.set(state);
+      // Without the live channel, look for new statements and results now and then instead.
+      if (state === 'disconnected') scheduleCheckForNew();
+    },
+    resultsUpdated: async (results) => {
+      if (latest && results.tick < latest.tick) return;
+      latest = results;
+      if (referenced(results).some((id) => !texts.has(id))) await refreshFull();
+      else await refreshMe();
+      renderResults();
+    },
+    statementAdded: (push) => {
+      texts.set(push.statement.id, push.statement.text);
+      if (!session.shown) void checkForNew();
+    },
+    statementModerated: (push) => {
+      if (!push.visible && session.shown?.statement.id === push.statementId) void checkForNew(true);
+    },
+  });
 }
 
 // ---- Writing a statement -------------------------------------------------------------------------------------------

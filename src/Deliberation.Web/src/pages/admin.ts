@@ -10,6 +10,11 @@ import { setTitle, startPage } from '../shared/layout';
 import { renderMarkdown } from '../shared/markdown';
 import { fieldErrors, problemMessage } from '../shared/problems';
 import { qrSvg } from '../shared/qr';
+import { connectLive } from '../shared/live';
+import { renderPolarisationChart } from '../shared/polarisation-chart';
+import type { PolarisationPoint, PolarisationRateView, PolarisationSeriesView, ResultsView } from '../shared/results-contracts';
+import { connectionIndicator, groupChip, renderBridging } from '../shared/results-view';
+import { groupStyle } from '../shared/groups';
 
 const main = byId('main');
 let me: Facilitator | null = null;
@@ -271,9 +276,17 @@ function alertIn(container: HTMLElement, error: unknown): void {
 
 function renderDashboard(body: HTMLElement, details: ConversationDetails): () => void {
   const samples: { at: number; total: number }[] = [];
-  const stats = h('div', { class: 'stat-grid', id: 'stats', 'aria-live': 'polite' });
+  const stats = h('div', { class: 'stat-grid', id: 'stats' });
+  const connection = connectionIndicator(t);
+  const groups = h('div', { id: 'dashboard-groups' });
+  const bridging = h('div', { id: 'dashboard-bridging' });
+  const chart = h('div', { id: 'chart-holder' });
+  const rateText = h('p', { class: 'small', id: 'polarisation-rate' });
+  let counts = details.counts;
+  let points: PolarisationPoint[] = [];
+  const texts = new Map<number, string>();
   const stat = (label: string, value: string, id: string) => h('div', { class: 'stat', id }, h('div', { class: 'value' }, value), h('div', { class: 'label' }, label));
-  const render = (counts: Counts) => {
+  const renderStats = () => {
     samples.push({ at: Date.now(), total: counts.voteEvents });
     const rate = ratePerMinute(samples);
     fill(stats,
@@ -283,12 +296,58 @@ function renderDashboard(body: HTMLElement, details: ConversationDetails): () =>
       stat(t.t('admin.stat.statements'), t.number(counts.statements), 'stat-statements'),
       stat(t.t('admin.stat.waiting'), t.number(counts.statementsWaiting), 'stat-waiting'));
   };
-  render(details.counts);
-  fill(body, h('section', { 'aria-labelledby': 'stats-title' }, h('h2', { id: 'stats-title' }, t.t('admin.dashboardHeading')), stats));
+  const renderRate = (rate: PolarisationRateView | null) => {
+    const value = rate?.betweenGroupVarianceShare;
+    rateText.textContent = value === null || value === undefined ? '' : t.t('admin.polarisationRate', { rate: `${value >= 0 ? '+' : ''}${t.number(value * 100, { maximumFractionDigits: 2 })} pp` });
+  };
+  const renderResults = (results: ResultsView) => {
+    for (const st of results.statements ?? []) texts.set(st.statementId, st.text);
+    fill(groups, results.groups.length === 0 ? h('p', { class: 'muted' }, t.t('results.notYet')) : h('ul', { class: 'group-legend' },
+      results.groups.map((g, i) => h('li', null, groupChip(t, i, groupStyle(i).letter), ' ', t.tn('results.people', g.size)))));
+    fill(bridging, renderBridging(t, results, (id) => texts.get(id)));
+  };
+  renderStats();
+  fill(body,
+    h('div', { class: 'actions' }, h('h2', { id: 'stats-title' }, t.t('admin.dashboardHeading')), connection.element),
+    stats,
+    h('div', { class: 'grid two' },
+      h('section', { class: 'card', 'aria-labelledby': 'polarisation-title' },
+        h('h3', { id: 'polarisation-title' }, t.t('admin.polarisationHeading')),
+        h('p', { class: 'small muted' }, t.t('admin.polarisationExplained')), chart, rateText),
+      h('section', { class: 'card', 'aria-labelledby': 'groups-title' }, h('h3', { id: 'groups-title' }, t.t('admin.groupsHeading')), groups, bridging)));
+  const base = `${manage}/${details.id}`;
+  const loadSeries = async () => {
+    try {
+      const series = await get<PolarisationSeriesView>(`${base}/polarisation`);
+      points = series.points;
+      fill(chart, renderPolarisationChart(t, points));
+      renderRate(series.ratePerMinute);
+    } catch { /* the chart stays as it was */ }
+  };
+  const loadResults = async () => {
+    try { renderResults(await get<ResultsView>(`/api/v1/conversations/${details.id}/results`)); } catch { /* idem */ }
+  };
+  void loadSeries();
+  void loadResults();
+  const live = connectLive(details.id, { facilitator: true }, {
+    state: (state) => connection.set(state),
+    voteTallies: (push) => { counts = { ...counts, participants: push.participants, votes: push.votes }; renderStats(); },
+    moderationQueued: () => { counts = { ...counts, statements: counts.statements + 1, statementsWaiting: counts.statementsWaiting + 1 }; renderStats(); },
+    seriesPoint: (push) => {
+      points = [...points.filter((p) => p.tick !== push.point.tick), push.point];
+      fill(chart, renderPolarisationChart(t, points));
+      renderRate(push.ratePerMinute);
+    },
+    resultsUpdated: (results) => {
+      if (results.bridging.some((b) => !texts.has(b.statementId))) void loadResults();
+      else renderResults(results);
+    },
+  });
+  // Counts the pushes do not carry (statements waiting after moderation, vote events) come from a slow poll.
   const timer = window.setInterval(async () => {
-    try { render(await get<Counts>(`${manage}/${details.id}/counts`)); } catch { /* keep the last numbers; try again next time */ }
-  }, 10_000);
-  return () => window.clearInterval(timer);
+    try { counts = await get<Counts>(`${base}/counts`); renderStats(); } catch { /* keep the last numbers */ }
+  }, 15_000);
+  return () => { window.clearInterval(timer); void live.stop(); };
 }
 
 // ---- Moderation queue ------------------------------------------------------------------------------------------------
@@ -386,8 +445,16 @@ function renderModeration(body: HTMLElement, details: ConversationDetails): () =
         h('button', { type: 'button', id: 'reject-selected', onclick: () => void moderate([...selected], { moderation: 'rejected' }) }, t.t('admin.rejectSelected'))),
       list, status));
   void load();
-  const timer = window.setInterval(() => { if (!list.contains(document.activeElement)) void load(); }, 10_000);
-  return () => window.clearInterval(timer);
+  const connection = connectionIndicator(t);
+  body.querySelector('#queue-title')?.after(connection.element);
+  const live = connectLive(details.id, { facilitator: true }, {
+    state: (state) => connection.set(state),
+    moderationQueued: () => void load(),
+    statementModerated: () => void load(),
+  });
+  // A slow poll as well, for when the live channel is down.
+  const timer = window.setInterval(() => { if (!list.contains(document.activeElement)) void load(); }, 20_000);
+  return () => { window.clearInterval(timer); void live.stop(); };
 }
 
 // ---- Settings --------------------------------------------------------------------------------------------------------

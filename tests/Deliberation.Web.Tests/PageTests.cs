@@ -69,14 +69,11 @@ public sealed class PageTests(WebApp app, BrowserFixture browser) : IClassFixtur
 
         await using var context = await Pages.NewContextAsync(browser.Browser);
         var page = await context.NewPageAsync();
-        // A page of another site: another origin (localhost instead of 127.0.0.1), answered by the browser's request
-        // interception. Both are loopback addresses, so Chromium's private-network rules do not get in the way.
-        var hostPage =
+        // A page of another site (another origin on loopback) with the snippet.
+        using var site = new HostSite(
             $"<!doctype html><html lang=\"en\"><title>Our city</title><body><h1>Our city</h1><div class=\"deliberation-embed\" data-conversation=\"{id}\" " +
-            $"data-xid=\"user-42\" data-allow-writing=\"false\" data-lang=\"de\"></div><script async src=\"{app.Url("/embed.js")}\"></script></body></html>";
-        var hostUrl = $"http://localhost:{app.BaseAddress.Port}/city-news";
-        await page.RouteAsync(hostUrl, route => route.FulfillAsync(new() { ContentType = "text/html", Body = hostPage }));
-        await page.GotoAsync(hostUrl);
+            $"data-xid=\"user-42\" data-allow-writing=\"false\" data-lang=\"de\"></div><script async src=\"{app.Url("/embed.js")}\"></script></body></html>");
+        await page.GotoAsync(site.Url);
         var frameElement = page.Locator("iframe");
         await Expect(frameElement).ToHaveAttributeAsync("src", new System.Text.RegularExpressions.Regex($"/c/{id}\\?embed=1&xid=user-42&write=0&lang=de$"));
         var frame = page.FrameLocator("iframe");

@@ -5,7 +5,9 @@ using Deliberation.Api.Configuration;
 using Deliberation.Api.Features.Account;
 using Deliberation.Api.Features.Conversations;
 using Deliberation.Api.Features.Moderation;
+using Deliberation.Api.Features.Live;
 using Deliberation.Api.Features.Participation;
+using Deliberation.Api.Features.Results;
 using Deliberation.Api.Features.Statements;
 using Deliberation.Api.Features.Votes;
 using Deliberation.Api.Features.WebUi;
@@ -42,6 +44,7 @@ public static class ApiSetup
         });
 
         services.AddFacilitatorAccounts();
+        services.AddDeliberationLive(builder.Configuration);
         services.AddDeliberationRateLimits();
         services.AddDeliberationOpenApi();
         services.AddDeliberationHealth();
@@ -76,6 +79,8 @@ public static class ApiSetup
         app.MapParticipationEndpoints();
         app.MapStatementEndpoints();
         app.MapVoteEndpoints();
+        app.MapResultsEndpoints();
+        app.MapDeliberationHub();
         app.MapWebUi();
         return app;
     }

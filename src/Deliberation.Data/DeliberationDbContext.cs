@@ -25,6 +25,10 @@ public abstract class DeliberationDbContext(DbContextOptions options)
 
     public DbSet<VoteEvent> VoteEvents => Set<VoteEvent>();
 
+    public DbSet<Results.ConversationResult> ConversationResults => Set<Results.ConversationResult>();
+
+    public DbSet<Results.MathSnapshot> MathSnapshots => Set<Results.MathSnapshot>();
+
     /// <summary>Shared key ring, so that several app nodes accept each other's sign-in and participant tokens.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

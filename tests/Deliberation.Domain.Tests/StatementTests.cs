@@ -109,7 +109,8 @@ public class StatementTests
     {
         var conversation = Open();
         var statement = Statement.Seed(conversation, "I live downtown", 0, Now);
-        statement.MarkMeta(true);
+        statement.MarkMeta(true, Now.AddMinutes(5));
+        Assert.Equal(Now.AddMinutes(5), statement.ModeratedAt);
         Assert.True(statement.IsMeta);
         Assert.Equal(ModerationState.Accepted, statement.Moderation);
         Assert.Throws<DomainRuleException>(() => statement.Moderate((ModerationState)7, Now));

@@ -115,7 +115,12 @@ public sealed class Statement
         ModeratedAt = now;
     }
 
-    public void MarkMeta(bool isMeta) => IsMeta = isMeta;
+    /// <summary>Meta marking is a moderation decision too: it changes what the math sees, so it is timestamped.</summary>
+    public void MarkMeta(bool isMeta, DateTimeOffset now)
+    {
+        IsMeta = isMeta;
+        ModeratedAt = now;
+    }
 
     /// <summary>Votes are refused on rejected statements and on statements participants cannot see.</summary>
     public void EnsureVotable(Conversation conversation)

@@ -20,7 +20,14 @@ public sealed class ApiClient(HttpClient http) : IDisposable
 
     public HttpClient Http { get; } = http;
 
-    public void UseBearer(string token) => Http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+    /// <summary>The bearer token this client sends (a facilitator's access token or a participant token).</summary>
+    public string? BearerToken { get; private set; }
+
+    public void UseBearer(string token)
+    {
+        BearerToken = token;
+        Http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+    }
 
     public Task<HttpResponseMessage> GetAsync(string url) => Http.GetAsync(url);
 

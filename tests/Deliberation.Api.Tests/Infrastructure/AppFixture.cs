@@ -3,7 +3,7 @@ using Deliberation.Data;
 namespace Deliberation.Api.Tests.Infrastructure;
 
 /// <summary>One app and one fresh database per test class and provider.</summary>
-public abstract class AppFixture(DatabaseProvider provider) : IAsyncLifetime
+public abstract class AppFixture(DatabaseProvider provider, IReadOnlyDictionary<string, string?>? settings = null) : IAsyncLifetime
 {
     private TestDatabase? database;
     private DeliberationApp? app;
@@ -15,7 +15,7 @@ public abstract class AppFixture(DatabaseProvider provider) : IAsyncLifetime
     public async Task InitializeAsync()
     {
         database = await TestDatabase.CreateAsync(provider);
-        app = new DeliberationApp(database);
+        app = new DeliberationApp(database, settings);
         _ = app.Server; // start now: migrations run here, not inside the first test
     }
 
@@ -36,3 +36,13 @@ public abstract class AppFixture(DatabaseProvider provider) : IAsyncLifetime
 public sealed class SqliteAppFixture() : AppFixture(DatabaseProvider.Sqlite);
 
 public sealed class PostgresAppFixture() : AppFixture(DatabaseProvider.Postgres);
+
+/// <summary>Settings for tests that watch the math: updates follow votes within a fifth of a second.</summary>
+public static class LiveSettings
+{
+    public static readonly IReadOnlyDictionary<string, string?> Fast = new Dictionary<string, string?> { ["Math:MinIntervalMs"] = "200" };
+}
+
+public sealed class LiveSqliteFixture() : AppFixture(DatabaseProvider.Sqlite, LiveSettings.Fast);
+
+public sealed class LivePostgresFixture() : AppFixture(DatabaseProvider.Postgres, LiveSettings.Fast);

@@ -1,8 +1,12 @@
+using Deliberation.Api.Features.Live;
+using Deliberation.Api.Features.MathUpdates;
+using Deliberation.Api.Features.Statements;
 using Deliberation.Api.Infrastructure.Http;
 using Deliberation.Api.Infrastructure.Problems;
 using Deliberation.Api.Infrastructure.Security;
 using Deliberation.Data;
 using Deliberation.Domain.Common;
+using Deliberation.Domain.Conversations;
 using Deliberation.Domain.Statements;
 using Deliberation.Domain.Votes;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -28,7 +32,13 @@ public static class ManageStatementEndpoints
     }
 
     private static async Task<Created<IReadOnlyList<ModerationItem>>> SeedAsync(
-        OwnedConversation owned, SeedStatementsRequest request, DeliberationDbContext db, TimeProvider time, CancellationToken cancellationToken)
+        OwnedConversation owned,
+        SeedStatementsRequest request,
+        DeliberationDbContext db,
+        IMathTrigger math,
+        IDeliberationNotifier notifier,
+        TimeProvider time,
+        CancellationToken cancellationToken)
     {
         var texts = Require.Present(request.Texts, "texts");
         if (texts.Count == 0)
@@ -39,6 +49,15 @@ public static class ManageStatementEndpoints
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var added = await SeedPlanner.AddAsync(db, owned.Conversation, texts, time.UtcNowMs(), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        math.Schedule(owned.Conversation.Id);
+        foreach (var statement in added)
+        {
+            await notifier.StatementAddedAsync(
+                owned.Conversation.PublicId,
+                new StatementView(statement.Id, statement.Number, statement.Text, statement.Moderation, statement.IsSeed, IsMine: false, statement.CreatedAt),
+                cancellationToken);
+        }
+
         var ids = added.Select(s => s.Id).ToList();
         var items = await Project(db, Of(db, owned.Conversation.Id).Where(s => ids.Contains(s.Id)).OrderBy(s => s.Number))
             .ToListAsync(cancellationToken);
@@ -67,7 +86,14 @@ public static class ManageStatementEndpoints
     }
 
     private static async Task<Ok<ModerationItem>> ModerateAsync(
-        OwnedConversation owned, long statementId, ModerateStatementRequest request, DeliberationDbContext db, TimeProvider time, CancellationToken cancellationToken)
+        OwnedConversation owned,
+        long statementId,
+        ModerateStatementRequest request,
+        DeliberationDbContext db,
+        IMathTrigger math,
+        IDeliberationNotifier notifier,
+        TimeProvider time,
+        CancellationToken cancellationToken)
     {
         var statement = await db.Statements.FirstOrDefaultAsync(
                 s => s.Id == statementId && s.ConversationId == owned.Conversation.Id, cancellationToken)
@@ -84,15 +110,23 @@ public static class ManageStatementEndpoints
 
         if (request.IsMeta is { } isMeta)
         {
-            statement.MarkMeta(isMeta);
+            statement.MarkMeta(isMeta, time.UtcNowMs());
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        math.Schedule(owned.Conversation.Id);
+        await NotifyAsync(notifier, owned.Conversation, [(statement.Id, statement.Moderation, statement.IsMeta)], cancellationToken);
         return TypedResults.Ok(await Project(db, Of(db, owned.Conversation.Id).Where(s => s.Id == statementId)).SingleAsync(cancellationToken));
     }
 
     private static async Task<Ok<BulkModerationResult>> ModerateManyAsync(
-        OwnedConversation owned, BulkModerationRequest request, DeliberationDbContext db, TimeProvider time, CancellationToken cancellationToken)
+        OwnedConversation owned,
+        BulkModerationRequest request,
+        DeliberationDbContext db,
+        IMathTrigger math,
+        IDeliberationNotifier notifier,
+        TimeProvider time,
+        CancellationToken cancellationToken)
     {
         var ids = Require.Present(request.StatementIds, "statementIds");
         if (ids.Count is 0 or > MaxBulk)
@@ -123,11 +157,28 @@ public static class ManageStatementEndpoints
 
                     if (request.IsMeta is { } isMeta)
                     {
-                        setters.SetProperty(s => s.IsMeta, isMeta);
+                        setters.SetProperty(s => s.IsMeta, isMeta).SetProperty(s => s.ModeratedAt, now);
                     }
                 },
                 cancellationToken);
+        math.Schedule(owned.Conversation.Id);
+        var changed = await Of(db, owned.Conversation.Id).Where(s => ids.Contains(s.Id))
+            .Select(s => new { s.Id, s.Moderation, s.IsMeta })
+            .ToListAsync(cancellationToken);
+        await NotifyAsync(notifier, owned.Conversation, changed.Select(c => (c.Id, c.Moderation, c.IsMeta)), cancellationToken);
         return TypedResults.Ok(new BulkModerationResult(updated));
+    }
+
+    private static async Task NotifyAsync(
+        IDeliberationNotifier notifier, Conversation conversation, IEnumerable<(long Id, ModerationState Moderation, bool IsMeta)> changes, CancellationToken cancellationToken)
+    {
+        foreach (var (id, moderation, isMeta) in changes)
+        {
+            await notifier.StatementModeratedAsync(
+                conversation.PublicId,
+                new StatementModeratedPush(conversation.PublicId, id, moderation, isMeta, conversation.Shows(moderation)),
+                cancellationToken);
+        }
     }
 
     private static IQueryable<Statement> Of(DeliberationDbContext db, long conversationId) =>

@@ -1,3 +1,5 @@
+using Deliberation.Api.Features.Live;
+using Deliberation.Api.Features.MathUpdates;
 using Deliberation.Api.Features.Moderation;
 using Deliberation.Api.Infrastructure.Problems;
 using Deliberation.Api.Infrastructure.RateLimiting;
@@ -62,7 +64,13 @@ public static class StatementEndpoints
     /// recorded with it in the same transaction.
     /// </summary>
     private static async Task<Created<StatementView>> WriteAsync(
-        CurrentParticipant me, WriteStatementRequest request, DeliberationDbContext db, TimeProvider time, CancellationToken cancellationToken)
+        CurrentParticipant me,
+        WriteStatementRequest request,
+        DeliberationDbContext db,
+        IMathTrigger math,
+        IDeliberationNotifier notifier,
+        TimeProvider time,
+        CancellationToken cancellationToken)
     {
         var text = Require.Present(request.Text, "text");
         var conversation = me.Conversation;
@@ -91,9 +99,20 @@ public static class StatementEndpoints
             throw;
         }
 
-        return TypedResults.Created(
-            $"/api/v1/conversations/{conversation.PublicId}/statements/{statement.Id}",
-            new StatementView(statement.Id, statement.Number, statement.Text, statement.Moderation, statement.IsSeed, IsMine: true, statement.CreatedAt));
+        math.Schedule(conversation.Id);
+        var view = new StatementView(statement.Id, statement.Number, statement.Text, statement.Moderation, statement.IsSeed, IsMine: true, statement.CreatedAt);
+        if (conversation.Shows(statement.Moderation))
+        {
+            await notifier.StatementAddedAsync(conversation.PublicId, view, cancellationToken);
+        }
+
+        await notifier.ModerationQueuedAsync(
+            conversation.PublicId,
+            new ModerationItem(
+                statement.Id, statement.Number, statement.Text, statement.Moderation, statement.IsMeta, statement.IsSeed,
+                me.Participant.Number, statement.CreatedAt, statement.ModeratedAt, Agrees: 1, Disagrees: 0, Passes: 0),
+            cancellationToken);
+        return TypedResults.Created($"/api/v1/conversations/{conversation.PublicId}/statements/{statement.Id}", view);
     }
 
     private static async Task ThrowIfDuplicateAsync(DeliberationDbContext db, long conversationId, string key, CancellationToken cancellationToken)

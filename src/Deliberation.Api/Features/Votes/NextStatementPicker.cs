@@ -1,21 +1,30 @@
 using Deliberation.Api.Features.Participation;
+using Deliberation.Api.Features.Results;
 using Deliberation.Api.Features.Statements;
 using Deliberation.Data;
 using Deliberation.Domain.Conversations;
+using Deliberation.Math;
 using Microsoft.EntityFrameworkCore;
 
 namespace Deliberation.Api.Features.Votes;
 
 /// <summary>
-/// Chooses the next statement a participant sees: for now uniformly at random among the visible statements they have
-/// not voted on. The random source is injected so tests can seed it.
+/// Chooses the next statement a participant sees: drawn among the visible statements they have not voted on, with
+/// probability proportional to the Polis routing priority of the latest result (spec §1.10). Statements too new to be in
+/// a result get the priority of a never-voted statement (high: new statements need their first votes). The random
+/// source is injected so tests can seed it.
 /// </summary>
-public sealed class NextStatementPicker(Random random)
+public sealed class NextStatementPicker(Random random, LatestResults latest)
 {
+    /// <summary>Routing may use a result a couple of seconds old; it saves a database read per vote.</summary>
+    public static readonly TimeSpan ResultTolerance = TimeSpan.FromSeconds(2);
+
     public async Task<(StatementView? Next, Progress Progress)> PickAsync(
         DeliberationDbContext db, Conversation conversation, long participantId, CancellationToken cancellationToken)
     {
-        var unvoted = await Unvoted(db, conversation, participantId).Select(s => s.Id).ToListAsync(cancellationToken);
+        var unvoted = await Unvoted(db, conversation, participantId)
+            .Select(s => new Candidate(s.Id, s.IsMeta))
+            .ToListAsync(cancellationToken);
         var total = await db.Statements.Visible(conversation).CountAsync(cancellationToken);
         var progress = new Progress(total - unvoted.Count, total);
         if (unvoted.Count == 0)
@@ -23,20 +32,43 @@ public sealed class NextStatementPicker(Random random)
             return (null, progress);
         }
 
-        unvoted.Sort(); // the database returns rows in any order; sort so a seeded source picks reproducibly
-        int index;
-        lock (random)
-        {
-            index = random.Next(unvoted.Count);
-        }
-
-        var chosen = unvoted[index];
+        var result = await latest.GetAsync(db, conversation.Id, conversation.PublicId, ResultTolerance, cancellationToken);
+        var chosen = Draw(unvoted, result?.Priorities);
         var next = await db.Statements.AsNoTracking()
             .Where(s => s.Id == chosen)
             .Select(s => new StatementView(s.Id, s.Number, s.Text, s.Moderation, s.IsSeed, s.AuthorParticipantId == participantId, s.CreatedAt))
             .SingleAsync(cancellationToken);
         return (next, progress);
     }
+
+    /// <summary>A weighted draw; candidates are sorted first so that a seeded source picks reproducibly.</summary>
+    public long Draw(IReadOnlyList<Candidate> candidates, IReadOnlyDictionary<long, double>? priorities)
+    {
+        var ordered = candidates.OrderBy(c => c.Id).ToArray();
+        var weights = ordered.Select(c => Weight(c, priorities)).ToArray();
+        var total = weights.Sum();
+        double point;
+        lock (random)
+        {
+            point = random.NextDouble() * total;
+        }
+
+        for (var i = 0; i < ordered.Length; i++)
+        {
+            point -= weights[i];
+            if (point < 0)
+            {
+                return ordered[i].Id;
+            }
+        }
+
+        return ordered[^1].Id;
+    }
+
+    public static double Weight(Candidate candidate, IReadOnlyDictionary<long, double>? priorities) =>
+        priorities is not null && priorities.TryGetValue(candidate.Id, out var priority) && double.IsFinite(priority) && priority > 0
+            ? priority
+            : RoutingPriority.ForNewStatement(candidate.IsMeta);
 
     public static async Task<Progress> ProgressAsync(DeliberationDbContext db, Conversation conversation, long participantId, CancellationToken cancellationToken)
     {
@@ -48,4 +80,6 @@ public sealed class NextStatementPicker(Random random)
     private static IQueryable<Domain.Statements.Statement> Unvoted(DeliberationDbContext db, Conversation conversation, long participantId) =>
         db.Statements.AsNoTracking().Visible(conversation)
             .Where(s => !db.Votes.Any(v => v.ParticipantId == participantId && v.StatementId == s.Id));
+
+    public readonly record struct Candidate(long Id, bool IsMeta);
 }

@@ -1,3 +1,4 @@
+using Deliberation.Api.Features.MathUpdates;
 using Deliberation.Api.Infrastructure.Problems;
 using Deliberation.Api.Infrastructure.Security;
 using Deliberation.Data;
@@ -26,7 +27,13 @@ public static class VoteEndpoints
     /// acknowledged vote is never lost.
     /// </summary>
     private static async Task<Ok<VoteResponse>> CastAsync(
-        CurrentParticipant me, CastVoteRequest request, DeliberationDbContext db, NextStatementPicker picker, TimeProvider time, CancellationToken cancellationToken)
+        CurrentParticipant me,
+        CastVoteRequest request,
+        DeliberationDbContext db,
+        NextStatementPicker picker,
+        IMathTrigger math,
+        TimeProvider time,
+        CancellationToken cancellationToken)
     {
         var statementId = Require.Present(request.StatementId, "statementId");
         var value = Vote.Validate(Require.Present(request.Value, "value"));
@@ -36,6 +43,7 @@ public static class VoteEndpoints
         statement.EnsureVotable(me.Conversation);
 
         var eventId = await db.RecordVoteAsync(me.Conversation.Id, me.Participant.Id, statementId, value, time.UtcNowMs(), cancellationToken);
+        math.Schedule(me.Conversation.Id);
         var (next, progress) = await picker.PickAsync(db, me.Conversation, me.Participant.Id, cancellationToken);
         return TypedResults.Ok(new VoteResponse(statementId, value, eventId, next, progress));
     }

@@ -103,6 +103,136 @@ namespace Deliberation.Data.Migrations.Postgres
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("Deliberation.Data.Results.ConversationResult", b =>
+                {
+                    b.Property<long>("ConversationId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("conversation_id");
+
+                    b.Property<DateTimeOffset>("ComputedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("computed_at");
+
+                    b.Property<int>("ElapsedMs")
+                        .HasColumnType("integer")
+                        .HasColumnName("elapsed_ms");
+
+                    b.Property<byte[]>("Result")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("result");
+
+                    b.Property<byte[]>("State")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("state");
+
+                    b.Property<string>("StatementsFingerprint")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("statements_fingerprint");
+
+                    b.Property<long>("Tick")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint")
+                        .HasColumnName("tick");
+
+                    b.Property<long>("Watermark")
+                        .HasColumnType("bigint")
+                        .HasColumnName("watermark");
+
+                    b.HasKey("ConversationId")
+                        .HasName("pk_conversation_results");
+
+                    b.ToTable("conversation_results", (string)null);
+                });
+
+            modelBuilder.Entity("Deliberation.Data.Results.MathSnapshot", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<double>("BetweenGroupVarianceShare")
+                        .HasColumnType("double precision")
+                        .HasColumnName("between_group_variance_share");
+
+                    b.Property<int>("BridgingStatements")
+                        .HasColumnType("integer")
+                        .HasColumnName("bridging_statements");
+
+                    b.Property<DateTimeOffset>("ComputedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("computed_at");
+
+                    b.Property<long>("ConversationId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("conversation_id");
+
+                    b.Property<double>("DivisiveStatementShare")
+                        .HasColumnType("double precision")
+                        .HasColumnName("divisive_statement_share");
+
+                    b.Property<int>("ElapsedMs")
+                        .HasColumnType("integer")
+                        .HasColumnName("elapsed_ms");
+
+                    b.Property<double>("FirstComponentVarianceShare")
+                        .HasColumnType("double precision")
+                        .HasColumnName("first_component_variance_share");
+
+                    b.Property<string>("GroupSizes")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("group_sizes");
+
+                    b.Property<int>("InConv")
+                        .HasColumnType("integer")
+                        .HasColumnName("in_conv");
+
+                    b.Property<int>("K")
+                        .HasColumnType("integer")
+                        .HasColumnName("k");
+
+                    b.Property<double>("MeanDivergence")
+                        .HasColumnType("double precision")
+                        .HasColumnName("mean_divergence");
+
+                    b.Property<double>("MeanSilhouette")
+                        .HasColumnType("double precision")
+                        .HasColumnName("mean_silhouette");
+
+                    b.Property<int>("Participants")
+                        .HasColumnType("integer")
+                        .HasColumnName("participants");
+
+                    b.Property<long>("Tick")
+                        .HasColumnType("bigint")
+                        .HasColumnName("tick");
+
+                    b.Property<int>("Votes")
+                        .HasColumnType("integer")
+                        .HasColumnName("votes");
+
+                    b.Property<long>("Watermark")
+                        .HasColumnType("bigint")
+                        .HasColumnName("watermark");
+
+                    b.HasKey("Id")
+                        .HasName("pk_math_snapshots");
+
+                    b.HasIndex("ConversationId", "Tick")
+                        .IsUnique()
+                        .HasDatabaseName("ix_math_snapshots_conversation_id_tick");
+
+                    b.ToTable("math_snapshots", (string)null);
+                });
+
             modelBuilder.Entity("Deliberation.Domain.Conversations.Conversation", b =>
                 {
                     b.Property<long>("Id")
@@ -590,6 +720,26 @@ namespace Deliberation.Data.Migrations.Postgres
                         .HasName("pk_asp_net_user_tokens");
 
                     b.ToTable("AspNetUserTokens", (string)null);
+                });
+
+            modelBuilder.Entity("Deliberation.Data.Results.ConversationResult", b =>
+                {
+                    b.HasOne("Deliberation.Domain.Conversations.Conversation", null)
+                        .WithOne()
+                        .HasForeignKey("Deliberation.Data.Results.ConversationResult", "ConversationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_conversation_results_conversations_conversation_id");
+                });
+
+            modelBuilder.Entity("Deliberation.Data.Results.MathSnapshot", b =>
+                {
+                    b.HasOne("Deliberation.Domain.Conversations.Conversation", null)
+                        .WithMany()
+                        .HasForeignKey("ConversationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_math_snapshots_conversations_conversation_id");
                 });
 
             modelBuilder.Entity("Deliberation.Domain.Conversations.Conversation", b =>

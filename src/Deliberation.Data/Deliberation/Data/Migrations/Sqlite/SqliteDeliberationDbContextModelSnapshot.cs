@@ -97,6 +97,134 @@ namespace Deliberation.Data.Migrations.Sqlite
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("Deliberation.Data.Results.ConversationResult", b =>
+                {
+                    b.Property<long>("ConversationId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("conversation_id");
+
+                    b.Property<long>("ComputedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("computed_at");
+
+                    b.Property<int>("ElapsedMs")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("elapsed_ms");
+
+                    b.Property<byte[]>("Result")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("result");
+
+                    b.Property<byte[]>("State")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("state");
+
+                    b.Property<string>("StatementsFingerprint")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("statements_fingerprint");
+
+                    b.Property<long>("Tick")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("tick");
+
+                    b.Property<long>("Watermark")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("watermark");
+
+                    b.HasKey("ConversationId")
+                        .HasName("pk_conversation_results");
+
+                    b.ToTable("conversation_results", (string)null);
+                });
+
+            modelBuilder.Entity("Deliberation.Data.Results.MathSnapshot", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<double>("BetweenGroupVarianceShare")
+                        .HasColumnType("REAL")
+                        .HasColumnName("between_group_variance_share");
+
+                    b.Property<int>("BridgingStatements")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("bridging_statements");
+
+                    b.Property<long>("ComputedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("computed_at");
+
+                    b.Property<long>("ConversationId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("conversation_id");
+
+                    b.Property<double>("DivisiveStatementShare")
+                        .HasColumnType("REAL")
+                        .HasColumnName("divisive_statement_share");
+
+                    b.Property<int>("ElapsedMs")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("elapsed_ms");
+
+                    b.Property<double>("FirstComponentVarianceShare")
+                        .HasColumnType("REAL")
+                        .HasColumnName("first_component_variance_share");
+
+                    b.Property<string>("GroupSizes")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("group_sizes");
+
+                    b.Property<int>("InConv")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("in_conv");
+
+                    b.Property<int>("K")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("k");
+
+                    b.Property<double>("MeanDivergence")
+                        .HasColumnType("REAL")
+                        .HasColumnName("mean_divergence");
+
+                    b.Property<double>("MeanSilhouette")
+                        .HasColumnType("REAL")
+                        .HasColumnName("mean_silhouette");
+
+                    b.Property<int>("Participants")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("participants");
+
+                    b.Property<long>("Tick")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("tick");
+
+                    b.Property<int>("Votes")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("votes");
+
+                    b.Property<long>("Watermark")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("watermark");
+
+                    b.HasKey("Id")
+                        .HasName("pk_math_snapshots");
+
+                    b.HasIndex("ConversationId", "Tick")
+                        .IsUnique()
+                        .HasDatabaseName("ix_math_snapshots_conversation_id_tick");
+
+                    b.ToTable("math_snapshots", (string)null);
+                });
+
             modelBuilder.Entity("Deliberation.Domain.Conversations.Conversation", b =>
                 {
                     b.Property<long>("Id")
@@ -570,6 +698,26 @@ namespace Deliberation.Data.Migrations.Sqlite
                         .HasName("pk_asp_net_user_tokens");
 
                     b.ToTable("AspNetUserTokens", (string)null);
+                });
+
+            modelBuilder.Entity("Deliberation.Data.Results.ConversationResult", b =>
+                {
+                    b.HasOne("Deliberation.Domain.Conversations.Conversation", null)
+                        .WithOne()
+                        .HasForeignKey("Deliberation.Data.Results.ConversationResult", "ConversationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_conversation_results_conversations_conversation_id");
+                });
+
+            modelBuilder.Entity("Deliberation.Data.Results.MathSnapshot", b =>
+                {
+                    b.HasOne("Deliberation.Domain.Conversations.Conversation", null)
+                        .WithMany()
+                        .HasForeignKey("ConversationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_math_snapshots_conversations_conversation_id");
                 });
 
             modelBuilder.Entity("Deliberation.Domain.Conversations.Conversation", b =>

@@ -1,0 +1,51 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Deliberation.Api.Features.MathUpdates;
+using Deliberation.Api.Features.Results;
+using Microsoft.AspNetCore.Authentication.BearerToken;
+using Microsoft.AspNetCore.Identity;
+using StackExchange.Redis;
+
+namespace Deliberation.Api.Features.Live;
+
+/// <summary>SignalR (with an optional Redis backplane for several nodes), the notifier, and the background math.</summary>
+public static class LiveSetup
+{
+    public static IServiceCollection AddDeliberationLive(this IServiceCollection services, IConfiguration configuration)
+    {
+        var signalR = services.AddSignalR(o => o.MaximumReceiveMessageSize = 16 * 1024)
+            .AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
+        var redis = configuration["SignalR:RedisConnectionString"];
+        if (!string.IsNullOrWhiteSpace(redis))
+        {
+            signalR.AddStackExchangeRedis(redis, o => o.Configuration.ChannelPrefix = RedisChannel.Literal("deliberation"));
+        }
+
+        // Browsers' WebSockets cannot send an Authorization header: facilitators' bearer tokens come in the query there.
+        services.Configure<BearerTokenOptions>(IdentityConstants.BearerScheme, o => o.Events.OnMessageReceived = context =>
+        {
+            if (context.Request.Path.StartsWithSegments(DeliberationHub.Path) && context.Request.Query["access_token"] is [{ Length: > 0 } token])
+            {
+                context.Token = token;
+            }
+
+            return Task.CompletedTask;
+        });
+
+        services.AddSingleton<IDeliberationNotifier, HubNotifier>();
+        services.AddSingleton<LatestResults>();
+        services.AddSingleton<TallyTracker>();
+        services.AddScoped<ConversationMathJob>();
+        services.AddOptions<MathSchedulerOptions>().BindConfiguration(MathSchedulerOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<MathScheduler>();
+        services.AddSingleton<IMathTrigger>(sp => sp.GetRequiredService<MathScheduler>());
+        services.AddHostedService(sp => sp.GetRequiredService<MathScheduler>());
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapDeliberationHub(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapHub<DeliberationHub>(DeliberationHub.Path);
+        return endpoints;
+    }
+}

@@ -1,0 +1,102 @@
+using System.Collections.Concurrent;
+using Deliberation.Api.Features.MathUpdates;
+using Deliberation.Data;
+using Deliberation.Data.Results;
+using Deliberation.Domain.Statements;
+using Deliberation.Math;
+using Microsoft.EntityFrameworkCore;
+
+namespace Deliberation.Api.Features.Results;
+
+/// <summary>One conversation's latest result, decoded once and shared by every request and push that needs it.</summary>
+public sealed record LatestResult(
+    long ConversationId,
+    long Tick,
+    long Watermark,
+    DateTimeOffset ComputedAt,
+    MathResult Math,
+    ResultsView Full,
+    IReadOnlyDictionary<long, double> Priorities)
+{
+    /// <summary>What the push carries: the view without the per-statement table.</summary>
+    public ResultsView Compact { get; } = Full with { Statements = null };
+
+    private Dictionary<long, ParticipantPosition>? positions;
+
+    /// <summary>Where a participant is on the map, or null when they had not voted by this result.</summary>
+    public ParticipantPosition? PositionOf(long participantId)
+    {
+        positions ??= Math.Participants.ToDictionary(p => p.Id);
+        return positions.GetValueOrDefault(participantId);
+    }
+}
+
+/// <summary>
+/// The latest result per conversation, in memory. This node's own updates refresh it directly; results written by
+/// other nodes are noticed by comparing the stored tick (one primary-key read) once an entry is older than the
+/// caller's tolerance.
+/// </summary>
+public sealed class LatestResults(TimeProvider time)
+{
+    private readonly ConcurrentDictionary<long, (LatestResult Result, DateTimeOffset CheckedAt)> cache = new();
+
+    public void Put(LatestResult result) =>
+        cache.AddOrUpdate(
+            result.ConversationId,
+            (result, time.GetUtcNow()),
+            (_, existing) => existing.Result.Tick > result.Tick ? existing : (result, time.GetUtcNow()));
+
+    public async Task<LatestResult?> GetAsync(
+        DeliberationDbContext db, long conversationId, string publicId, TimeSpan maxAge, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        if (cache.TryGetValue(conversationId, out var cached) && now - cached.CheckedAt <= maxAge)
+        {
+            return cached.Result;
+        }
+
+        var storedTick = await db.ConversationResults.AsNoTracking()
+            .Where(r => r.ConversationId == conversationId)
+            .Select(r => (long?)r.Tick)
+            .FirstOrDefaultAsync(cancellationToken);
+        if (storedTick is null)
+        {
+            return null;
+        }
+
+        if (cached.Result is not null && cached.Result.Tick >= storedTick)
+        {
+            cache[conversationId] = (cached.Result, now);
+            return cached.Result;
+        }
+
+        var row = await db.ConversationResults.AsNoTracking().FirstOrDefaultAsync(r => r.ConversationId == conversationId, cancellationToken);
+        if (row is null)
+        {
+            return null;
+        }
+
+        var latest = await DecodeAsync(db, row, publicId, cancellationToken);
+        Put(latest);
+        return latest;
+    }
+
+    public static async Task<LatestResult> DecodeAsync(DeliberationDbContext db, ConversationResult row, string publicId, CancellationToken cancellationToken)
+    {
+        var math = MathJson.DeserializeResult(System.Text.Encoding.UTF8.GetString(ResultCompression.Decompress(row.Result)))
+            ?? throw new InvalidDataException($"The stored result of conversation {row.ConversationId} is empty.");
+        return await BuildAsync(db, row.ConversationId, publicId, row.Tick, row.Watermark, row.ComputedAt, math, cancellationToken);
+    }
+
+    public static async Task<LatestResult> BuildAsync(
+        DeliberationDbContext db, long conversationId, string publicId, long tick, long watermark, DateTimeOffset computedAt, MathResult math, CancellationToken cancellationToken)
+    {
+        var visible = await db.Statements.AsNoTracking()
+            .Where(s => s.ConversationId == conversationId && s.Moderation != ModerationState.Rejected)
+            .Select(s => new VisibleStatement(s.Id, s.Number, s.Text, s.IsMeta))
+            .ToDictionaryAsync(s => s.Id, cancellationToken);
+        var full = ResultsViewBuilder.Build(publicId, tick, watermark, computedAt, math, visible);
+        var priorities = math.Statements.ToDictionary(s => s.Id, s => s.Priority);
+        return new LatestResult(conversationId, tick, watermark, computedAt, math, full, priorities);
+    }
+}

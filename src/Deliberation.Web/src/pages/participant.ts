@@ -224,15 +224,20 @@ function resultsSection(): HTMLElement {
 function renderResults(): void {
   if (!options.showMap) return;
   const results = latest;
-  if (!results || results.tick === 0 || results.groups.length === 0) {
+  if (!results || results.tick === 0) {
     fill(resultsBody, h('p', { class: 'muted' }, t.t('results.notYet')));
     return;
   }
-  resultsBody.classList.remove('results-placeholder');
   resultsBody.dataset.tick = String(results.tick);
+  const counts = h('p', { class: 'small muted', id: 'results-counts' }, `${t.tn('common.participants', results.counts.participants)} · ${t.tn('results.votes', results.counts.votes)}`);
+  if (results.groups.length === 0) {
+    fill(resultsBody, counts, h('p', { class: 'muted' }, t.t('results.notYet')));
+    return;
+  }
+  resultsBody.classList.remove('results-placeholder');
   const textOf = (id: number) => texts.get(id);
   fill(resultsBody,
-    h('p', { class: 'small muted', id: 'results-counts' }, `${t.tn('common.participants', results.counts.participants)} · ${t.tn('results.votes', results.counts.votes)}`),
+    counts,
     renderMap(t, results, me),
     renderBridging(t, results, textOf),
     renderGroups(t, results, textOf, me),

@@ -106,7 +106,7 @@ function bridgingTable(results: ResultsView, textOf: (id: number) => string | un
     h('div', { class: 'table-wrap' }, h('table', null,
       h('thead', null, h('tr', null, h('th', { scope: 'col' }, t.t('report.col.statement')), h('th', { scope: 'col', class: 'num' }, t.t('report.col.gic')),
         h('th', { scope: 'col', class: 'num' }, t.t('report.col.mf')), h('th', { scope: 'col' }, t.t('report.col.groups')))),
-      h('tbody', null, results.bridging.map((b) => h('tr', null,
+      h('tbody', null, results.bridging.length === 0 ? h('tr', null, h('td', { colspan: 4, class: 'muted' }, t.t('results.noBridging'))) : results.bridging.map((b) => h('tr', null,
         h('td', null, textOf(b.statementId) ?? `#${b.statementId}`),
         h('td', { class: 'num' }, t.number(b.groupInformedConsensus, { maximumFractionDigits: 3 })),
         h('td', { class: 'num' }, t.number(b.intercept, { maximumFractionDigits: 3 })),
@@ -117,7 +117,7 @@ function uncertainty(results: ResultsView, textOf: (id: number) => string | unde
   return h('section', { class: 'card', 'aria-labelledby': 'uncertainty-title' },
     h('h2', { id: 'uncertainty-title' }, t.t('report.uncertainty')),
     h('p', { class: 'small muted' }, t.t('report.uncertaintyExplained')),
-    h('ul', { class: 'statement-list' }, results.uncertainty.slice(0, 10).map((u) => h('li', null,
+    results.uncertainty.length === 0 ? h('p', { class: 'muted' }, t.t('report.noUncertainty')) : h('ul', { class: 'statement-list' }, results.uncertainty.slice(0, 10).map((u) => h('li', null,
       h('p', null, textOf(u.statementId) ?? `#${u.statementId}`),
       h('p', { class: 'small' }, t.t('report.passed', { percent: t.percent(u.passPercent / 100) }))))));
 }

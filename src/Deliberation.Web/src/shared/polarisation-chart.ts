@@ -17,9 +17,13 @@ export function renderPolarisationChart(t: Translator, points: readonly Polarisa
   const x = linearScale([t0, t1], [margin.left, width - margin.right]);
   const [, high] = extent(values, 0.1);
   const y = linearScale([0, Math.min(1, Math.max(0.1, high))], [height - margin.bottom, margin.top]);
-  const timeFormat = new Intl.DateTimeFormat(t.locale, { hour: '2-digit', minute: '2-digit' });
+  // Seconds matter while a session is young; minutes after that.
+  const timeFormat = new Intl.DateTimeFormat(t.locale, t1 - t0 < 10 * 60_000
+    ? { hour: '2-digit', minute: '2-digit', second: '2-digit' }
+    : { hour: '2-digit', minute: '2-digit' });
   const yTicks = niceTicks(0, y.domain[1], 4);
-  const xTicks = niceTicks(t0, t1, 4).filter((v) => v >= t0 && v <= t1);
+  const xTicks = niceTicks(t0, t1, 4).filter((v) => v >= t0 && v <= t1)
+    .filter((v, i, all) => i === 0 || timeFormat.format(v) !== timeFormat.format(all[i - 1]));
   const last = points[points.length - 1];
   const label = t.t('admin.chartLabel', { start: timeFormat.format(t0), end: timeFormat.format(t1), value: t.percent(last.betweenGroupVarianceShare) });
   const svg = s('svg', { viewBox: `0 0 ${width} ${height}`, role: 'img', 'aria-label': label },

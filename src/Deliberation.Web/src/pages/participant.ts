@@ -272,6 +272,8 @@ function referenced(results: ResultsView): number[] {
     ...results.majorityAgree.map((m) => m.statementId), ...results.majorityDisagree.map((m) => m.statementId)];
 }
 
+let resultsPoll: number | undefined;
+
 function startLive(): void {
   if (!conversationId) return;
   void refreshFull().then(renderResults);
@@ -279,7 +281,13 @@ function startLive(): void {
     state: (state) => {
       connection.set(state);
       // Without the live channel, look for new statements and results now and then instead.
-      if (state === 'disconnected') scheduleCheckForNew();
+      window.clearInterval(resultsPoll);
+      if (state === 'disconnected') {
+        scheduleCheckForNew();
+        resultsPoll = window.setInterval(() => void refreshFull().then(renderResults), 20_000);
+      } else if (state === 'connected') {
+        void refreshFull().then(renderResults);
+      }
     },
     resultsUpdated: async (results) => {
       if (latest && results.tick < latest.tick) return;

@@ -41,7 +41,15 @@ async function main(): Promise<void> {
     return;
   }
   await load();
-  connectLive(conversationId, {}, { resultsUpdated: (r) => { if (r.tick > shownTick) void load(); } });
+  // Live while the hub is reachable; every 30 s while it is not.
+  let poll: number | undefined;
+  connectLive(conversationId, {}, {
+    resultsUpdated: (r) => { if (r.tick > shownTick) void load(); },
+    state: (state) => {
+      window.clearInterval(poll);
+      if (state === 'disconnected') poll = window.setInterval(() => void load(), 30_000);
+    },
+  });
 }
 
 async function isOwner(): Promise<boolean> {

@@ -111,7 +111,7 @@ function bridgingTable(results: ResultsView, textOf: (id: number) => string | un
   return h('section', { class: 'card', 'aria-labelledby': 'bridging-title', id: 'report-bridging' },
     h('h2', { id: 'bridging-title' }, t.t('report.bridgingTable')),
     h('p', { class: 'small muted' }, t.t('report.bridgingTableExplained')),
-    h('div', { class: 'table-wrap' }, h('table', null,
+    h('div', { class: 'table-wrap', tabindex: 0, role: 'region', 'aria-labelledby': 'bridging-title' }, h('table', null,
       h('thead', null, h('tr', null, h('th', { scope: 'col' }, t.t('report.col.statement')), h('th', { scope: 'col', class: 'num' }, t.t('report.col.gic')),
         h('th', { scope: 'col', class: 'num' }, t.t('report.col.mf')), h('th', { scope: 'col' }, t.t('report.col.groups')))),
       h('tbody', null, results.bridging.length === 0 ? h('tr', null, h('td', { colspan: 4, class: 'muted' }, t.t('results.noBridging'))) : results.bridging.map((b) => h('tr', null,
@@ -164,7 +164,7 @@ function allStatements(statements: StatementStatsView[]): HTMLElement {
   return h('section', { class: 'card', 'aria-labelledby': 'all-title', id: 'report-statements-table' },
     h('h2', { id: 'all-title' }, t.t('report.allStatements')),
     h('label', { for: 'statement-filter' }, t.t('report.filter')), filter,
-    h('div', { class: 'table-wrap' }, h('table', null, h('thead', null, head), tbody)));
+    h('div', { class: 'table-wrap', tabindex: 0, role: 'region', 'aria-labelledby': 'all-title' }, h('table', null, h('thead', null, head), tbody)));
 }
 
 void main();

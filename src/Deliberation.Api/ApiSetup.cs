@@ -10,6 +10,7 @@ using Deliberation.Api.Features.Participation;
 using Deliberation.Api.Features.Results;
 using Deliberation.Api.Features.Statements;
 using Deliberation.Api.Features.Votes;
+using Deliberation.Api.Infrastructure.Caching;
 using Deliberation.Api.Infrastructure.Health;
 using Deliberation.Api.Infrastructure.Http;
 using Deliberation.Api.Infrastructure.OpenApi;
@@ -32,6 +33,8 @@ public static class ApiSetup
         services.AddSingleton(new Random());
         services.AddSingleton<ParticipantTokens>();
         services.AddSingleton<NextStatementPicker>();
+        services.AddOptions<CachingOptions>().BindConfiguration(CachingOptions.Section);
+        services.AddSingleton<ConversationSnapshots>();
 
         services.AddProblemDetails(options => options.CustomizeProblemDetails = StampProblem);
         services.AddExceptionHandler<ProblemExceptionHandler>();

@@ -108,6 +108,11 @@ public static class ApiSetup
             {
                 options.KnownProxies.Add(IPAddress.Parse(proxy));
             }
+
+            foreach (var network in settings.KnownNetworks)
+            {
+                options.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(network));
+            }
         });
     }
 }

@@ -40,7 +40,7 @@ public sealed class TextAnalysisOptions
     public int Seed { get; set; } = 20240501;
 
     /// <summary>K-means runs from this many different starts per number of topics; the tightest one is kept.</summary>
-    public int KMeansRestarts { get; set; } = 4;
+    public int KMeansRestarts { get; set; } = 3;
 
     internal void Validate()
     {

@@ -41,29 +41,37 @@ internal sealed class TextFeaturizer
 
     /// <summary>
     /// Fits the vocabulary and inverse document frequencies on <paramref name="preparedTexts"/>;
-    /// <paramref name="charNgramLength"/> 0 leaves out character n-grams.
+    /// <paramref name="charNgramLength"/> 0 leaves out character n-grams; <paramref name="stopWords"/> (lower case) are
+    /// dropped before words are counted.
     /// </summary>
-    public static TextFeaturizer Fit(IReadOnlyList<string> preparedTexts, int wordNgramLength, int charNgramLength)
+    public static TextFeaturizer Fit(
+        IReadOnlyList<string> preparedTexts, int wordNgramLength, int charNgramLength,
+        IReadOnlyCollection<string>? stopWords = null)
     {
         // ML.NET cannot fit a vocabulary on nothing; a featurizer without one maps every text to the empty vector.
         if (preparedTexts.All(string.IsNullOrEmpty))
             return new TextFeaturizer(null, null, 0);
 
         var ml = new MLContext(seed: 0);
-        var data = ml.Data.LoadFromEnumerable(preparedTexts.Select(text => new TextRow { Text = text }));
-        var model = ml.Transforms.Text.FeaturizeText(FeaturesColumn, CreateOptions(wordNgramLength, charNgramLength), TextColumn).Fit(data);
+        // ML.NET's IDF is log(N / df): a word in every text weighs 0, so a one-statement index would match nothing.
+        // One empty text more (N + 1) keeps every word's weight positive, the smoothing other TF-IDF libraries apply.
+        var training = preparedTexts.Append(string.Empty).Select(text => new TextRow { Text = text });
+        var data = ml.Data.LoadFromEnumerable(training);
+        var model = ml.Transforms.Text.FeaturizeText(FeaturesColumn, CreateOptions(wordNgramLength, charNgramLength, stopWords), TextColumn).Fit(data);
         var type = (VectorDataViewType)model.GetOutputSchema(data.Schema)[FeaturesColumn].Type;
         return new TextFeaturizer(ml, model, type.Size);
     }
 
-    private static TextFeaturizingEstimator.Options CreateOptions(int wordNgramLength, int charNgramLength) => new()
+    private static TextFeaturizingEstimator.Options CreateOptions(
+        int wordNgramLength, int charNgramLength, IReadOnlyCollection<string>? stopWords) => new()
     {
         CaseMode = TextNormalizingEstimator.CaseMode.Lower,
-        KeepDiacritics = false,
+        // Diacritics go for similarity ("fur" matches "für" typed without umlaut) but stay with a stop-word list,
+        // whose entries have them, so that "für" is found there.
+        KeepDiacritics = stopWords is { Count: > 0 },
         KeepPunctuations = false,
         KeepNumbers = true,
-        // No stop-word list: conversations come in any language, and IDF already weighs common words down.
-        StopWordsRemoverOptions = null,
+        StopWordsRemoverOptions = stopWords is { Count: > 0 } ? new CustomStopWordsRemovingEstimator.Options { StopWords = [.. stopWords] } : null,
         WordFeatureExtractor = new WordBagEstimator.Options
         {
             NgramLength = wordNgramLength,

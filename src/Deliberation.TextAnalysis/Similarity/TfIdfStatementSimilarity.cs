@@ -10,6 +10,12 @@ namespace Deliberation.TextAnalysis.Similarity;
 /// </summary>
 public sealed class TfIdfStatementSimilarity : IStatementSimilarity
 {
+    /// <summary>
+    /// A threshold for <see cref="FindNearDuplicates"/> warnings: on the labelled pairs about nine warnings in ten were
+    /// real near-duplicates (docs/text-analysis.md). Rephrasings in other words mostly score lower.
+    /// </summary>
+    public const double DefaultNearDuplicateThreshold = 0.75;
+
     private readonly TextAnalysisOptions _options;
     private readonly Lock _writeLock = new();
     private volatile IndexedStatements _state;

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using Deliberation.TextAnalysis.Featurisation;
 
@@ -8,8 +7,8 @@ namespace Deliberation.TextAnalysis.Topics;
 internal sealed record Term(string Text, IReadOnlyList<string> Words);
 
 /// <summary>
-/// Turns ML.NET word slot names back into words people wrote. ML.NET's vocabulary is lower case without diacritics
-/// ("fur" for "für"); each normalised word is shown in the spelling the statements use most.
+/// Turns ML.NET word slot names back into words people wrote. ML.NET's vocabulary is lower case ("bowling green");
+/// each word is shown in the spelling the statements use most ("Bowling Green").
 /// </summary>
 internal sealed class ReadableTerms
 {
@@ -62,16 +61,6 @@ internal sealed class ReadableTerms
     private static bool IsIdeograph(string word) =>
         Rune.TryGetRuneAt(word, 0, out var rune) && TextPreparation.IsUnspacedScript(rune);
 
-    /// <summary>The key ML.NET's normaliser gives a word: lower case, diacritics removed.</summary>
-    private static string Normalise(string word)
-    {
-        var decomposed = word.ToLowerInvariant().Normalize(NormalizationForm.FormD);
-        var builder = new StringBuilder(decomposed.Length);
-        foreach (var c in decomposed)
-        {
-            if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark)
-                builder.Append(c);
-        }
-        return builder.ToString().Normalize(NormalizationForm.FormC);
-    }
+    /// <summary>The key ML.NET's normaliser gives a word in the topic featurizer: lower case.</summary>
+    private static string Normalise(string word) => word.ToLowerInvariant();
 }

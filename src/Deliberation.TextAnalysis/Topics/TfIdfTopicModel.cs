@@ -35,8 +35,8 @@ public sealed class TfIdfTopicModel : ITopicModel
         var texts = sorted.Select(s => TextPreparation.Prepare(s.Text, _options.MaxTextLength)).ToArray();
         // Words only: with character n-grams the clusters followed writing style ("etc", "ja", "oder") more than
         // subject, and took ten times as long.
-        var featurizer = TextFeaturizer.Fit(texts, _options.TopicWordNgramLength, charNgramLength: 0);
-        var vectors = CommonWordsRemoved(featurizer.Transform(texts), double.Parse(Environment.GetEnvironmentVariable("MAXDF") ?? "1"));
+        var featurizer = TextFeaturizer.Fit(texts, _options.TopicWordNgramLength, charNgramLength: 0, StopWordLanguage.StopWordsOf(texts));
+        var vectors = featurizer.Transform(texts);
         var withText = Enumerable.Range(0, sorted.Length).Where(i => !vectors[i].IsEmpty).ToArray();
         var textVectors = withText.Select(i => vectors[i]).ToArray();
 
@@ -66,7 +66,6 @@ public sealed class TfIdfTopicModel : ITopicModel
         {
             var clustering = SphericalKMeans.Cluster(vectors, dimension, k, _options.Seed, _options.KMeansRestarts);
             var silhouette = SimplifiedSilhouette.Of(vectors, clustering);
-            Console.WriteLine($"k={k} silhouette {silhouette:F4} cohesion {clustering.Cohesion:F1}");
             // Strictly better only: on a tie the smaller number of topics wins, as the easier one to browse.
             if (silhouette > bestSilhouette)
             {
@@ -75,18 +74,6 @@ public sealed class TfIdfTopicModel : ITopicModel
             }
         }
         return (best, bestSilhouette);
-    }
-
-    private static SparseVector[] CommonWordsRemoved(SparseVector[] vectors, double maxShare)
-    {
-        var df = new Dictionary<int, int>();
-        foreach (var v in vectors) foreach (var i in v.Indices) df[i] = df.GetValueOrDefault(i) + 1;
-        var limit = maxShare * vectors.Length;
-        return vectors.Select(v =>
-        {
-            var keep = Enumerable.Range(0, v.Indices.Length).Where(j => df[v.Indices[j]] <= limit).ToArray();
-            return new SparseVector(keep.Select(j => v.Indices[j]).ToArray(), keep.Select(j => v.Values[j]).ToArray());
-        }).ToArray();
     }
 
     private static void RequireUniqueIds(StatementText[] sorted)

@@ -4,13 +4,13 @@ namespace Deliberation.TextAnalysis.Topics;
 
 /// <summary>
 /// Names each cluster by the terms that set it apart: a term's mean TF-IDF weight inside the cluster minus its mean
-/// weight outside, among terms that statements of the cluster use at least <see cref="MinimumLift"/> times as often as
-/// the whole conversation. Words every statement uses ("the", "die", "should") fail that test in every cluster, so no
-/// stop-word list per language is needed.
+/// weight outside, among terms that statements of the cluster use clearly more often than the whole conversation
+/// (twice as often, or less for a cluster so large that twice is impossible). Words spread evenly over the conversation
+/// fail that test everywhere.
 /// </summary>
 internal static class TopicTerms
 {
-    private const double MinimumLift = 2;
+    private const double PreferredLift = 2;
 
     public static IReadOnlyList<string>[] Choose(
         IReadOnlyList<SparseVector> vectors, int[] assignments, int clusterCount, IReadOnlyList<string> slotNames,
@@ -28,9 +28,10 @@ internal static class TopicTerms
         {
             var outside = System.Math.Max(vectors.Count - sizes[c], 1);
             var minimumDocuments = sizes[c] >= 2 ? 2 : 1;
+            var minimumLift = System.Math.Min(PreferredLift, (1 + (double)vectors.Count / sizes[c]) / 2);
             var ranked = weights[c]
                 .Where(pair => documents[c][pair.Key] >= minimumDocuments)
-                .Where(pair => Lift(documents[c][pair.Key], sizes[c], totalDocuments[pair.Key], vectors.Count) >= MinimumLift
+                .Where(pair => Lift(documents[c][pair.Key], sizes[c], totalDocuments[pair.Key], vectors.Count) >= minimumLift
                     || clusterCount == 1)
                 .Select(pair => (Slot: pair.Key, Score: pair.Value / sizes[c] - (totals[pair.Key] - pair.Value) / outside))
                 .Where(candidate => candidate.Score > 0)

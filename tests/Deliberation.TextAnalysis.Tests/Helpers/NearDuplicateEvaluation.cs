@@ -31,8 +31,11 @@ public static class NearDuplicateEvaluation
         foreach (var conversation in pairs.Where(p => p.IsNearDuplicate).GroupBy(p => p.Conversation))
         {
             var originalsByDraft = conversation.ToLookup(p => p.Later, p => p.Earlier);
-            var index = factory.Create([]);
-            foreach (var statement in PolisComments.Load(conversation.Key).OrderBy(s => s.Id))
+            var firstDraft = originalsByDraft.Min(draft => draft.Key);
+            var statements = PolisComments.Load(conversation.Key).OrderBy(s => s.Id).ToList();
+            // Everything written before the first labelled draft is indexed at once; the rest arrives one by one.
+            var index = factory.Create(statements.TakeWhile(s => s.Id < firstDraft));
+            foreach (var statement in statements.SkipWhile(s => s.Id < firstDraft))
             {
                 if (originalsByDraft.Contains(statement.Id))
                 {

@@ -11,6 +11,7 @@ using Deliberation.Api.Features.Results;
 using Deliberation.Api.Features.Statements;
 using Deliberation.Api.Features.Votes;
 using Deliberation.Api.Features.WebUi;
+using Deliberation.Api.Infrastructure.Caching;
 using Deliberation.Api.Infrastructure.Health;
 using Deliberation.Api.Infrastructure.Http;
 using Deliberation.Api.Infrastructure.OpenApi;
@@ -33,6 +34,8 @@ public static class ApiSetup
         services.AddSingleton(new Random());
         services.AddSingleton<ParticipantTokens>();
         services.AddSingleton<NextStatementPicker>();
+        services.AddOptions<CachingOptions>().BindConfiguration(CachingOptions.Section);
+        services.AddSingleton<ConversationSnapshots>();
 
         services.AddProblemDetails(options => options.CustomizeProblemDetails = StampProblem);
         services.AddExceptionHandler<ProblemExceptionHandler>();
@@ -108,6 +111,11 @@ public static class ApiSetup
             foreach (var proxy in settings.KnownProxies)
             {
                 options.KnownProxies.Add(IPAddress.Parse(proxy));
+            }
+
+            foreach (var network in settings.KnownNetworks)
+            {
+                options.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(network));
             }
         });
     }

@@ -15,4 +15,14 @@ public static class DbExceptionExtensions
             SqliteException lite => lite.SqliteErrorCode == 19 && lite.SqliteExtendedErrorCode is 2067 or 1555,
             _ => false,
         };
+
+    /// <summary>True when a write referred to a row that does not exist (PostgreSQL 23503, SQLite foreign key).</summary>
+    public static bool IsForeignKeyViolation(this Exception exception) => (exception as DbUpdateException)?.InnerException is { } inner
+        ? inner.IsForeignKeyViolation()
+        : exception switch
+        {
+            PostgresException pg => pg.SqlState == PostgresErrorCodes.ForeignKeyViolation,
+            SqliteException lite => lite.SqliteErrorCode == 19 && lite.SqliteExtendedErrorCode == 787,
+            _ => false,
+        };
 }

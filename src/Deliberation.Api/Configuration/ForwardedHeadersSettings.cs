@@ -7,5 +7,9 @@ public sealed class ForwardedHeadersSettings
 
     public bool Enabled { get; set; }
 
+    /// <summary>Addresses of trusted proxies.</summary>
     public List<string> KnownProxies { get; set; } = [];
+
+    /// <summary>Networks of trusted proxies in CIDR form, e.g. a container network "172.16.0.0/12".</summary>
+    public List<string> KnownNetworks { get; set; } = [];
 }

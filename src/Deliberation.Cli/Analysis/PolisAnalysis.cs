@@ -8,13 +8,13 @@ namespace Deliberation.Cli.Analysis;
 /// <summary>How to analyse an export.</summary>
 public enum AnalysisMethod
 {
-    /// <summary>Replay votes.csv when the export has it, else one update on the final matrix.</summary>
+    /// <summary>Replay votes.csv when the export has it, else an approximate history (participants in id order).</summary>
     Auto,
 
     /// <summary>One update from cold on the latest votes.</summary>
     Cold,
 
-    /// <summary>Replay the vote history (falls back to cold without votes.csv).</summary>
+    /// <summary>Replay the vote history; without votes.csv, the approximate history of <see cref="Auto"/>.</summary>
     Replay,
 }
 
@@ -50,17 +50,20 @@ public static class PolisAnalysis
         settings ??= new AnalysisSettings();
         var statements = PolisInputs.Statements(export);
         var latest = PolisInputs.LatestVotes(export);
-        bool replay = export.HasVoteHistory && settings.Method != AnalysisMethod.Cold;
+        bool replay = settings.Method != AnalysisMethod.Cold && latest.Count > 0;
 
         MathResult result;
         int updates;
         string method;
         if (replay)
         {
-            var outcome = HistoryReplay.Run(statements, PolisInputs.History(export), settings.Options, settings.Schedule);
+            var (replayStatements, history) = export.HasVoteHistory
+                ? (statements, PolisInputs.History(export))
+                : PolisInputs.SyntheticHistory(export);
+            var outcome = HistoryReplay.Run(replayStatements, history, settings.Options, settings.Schedule);
             result = outcome.Final.Result;
             updates = outcome.Updates;
-            method = "replay";
+            method = export.HasVoteHistory ? "replay" : "replay-by-participant-id";
         }
         else
         {

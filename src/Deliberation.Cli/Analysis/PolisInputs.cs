@@ -52,4 +52,35 @@ public static class PolisInputs
         export.VoteHistory is { } history
             ? [.. history.Select(v => new TimedVote(v.Timestamp, v.VoterId, v.StatementId, v.Value))]
             : [];
+
+    /// <summary>
+    /// An approximate history for exports without votes.csv: participants arrive in id order (Polis gives ids in
+    /// order of arrival) and cast their votes in the order statements were written; the "time" is the event's rank.
+    /// Statements appear at their first vote. Replaying it lets warm starts and the k smoother act as they did live.
+    /// </summary>
+    public static (IReadOnlyList<TimedStatement> Statements, IReadOnlyList<TimedVote> Votes) SyntheticHistory(PolisExport export)
+    {
+        var created = new Dictionary<long, long>();
+        foreach (var s in export.Statements)
+        {
+            created.TryAdd(s.Id, s.Timestamp);
+        }
+
+        var ordered = export.LatestVotes()
+            .OrderBy(v => v.ParticipantId)
+            .ThenBy(v => created.GetValueOrDefault(v.StatementId))
+            .ThenBy(v => v.StatementId)
+            .Select((v, rank) => new TimedVote(rank, v.ParticipantId, v.StatementId, v.Value))
+            .ToArray();
+        var firstVote = new Dictionary<long, long>();
+        foreach (var v in ordered)
+        {
+            firstVote.TryAdd(v.StatementId, v.Timestamp);
+        }
+
+        var statements = Statements(export)
+            .Select(s => s with { CreatedAt = firstVote.TryGetValue(s.Statement.Id, out long t) ? t : long.MaxValue })
+            .ToArray();
+        return (statements, ordered);
+    }
 }

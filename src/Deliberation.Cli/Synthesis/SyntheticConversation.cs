@@ -15,8 +15,10 @@ public sealed record SyntheticConversation(
     private const long Duration = 14L * 24 * 3600 * 1000;
 
     /// <summary>
-    /// Planted groups with unequal sizes; each statement has a base agreement, a pass rate (5–35 %) and, per group,
-    /// a side; a group member agrees with probability ½(1 + (1 − s)·base + s·side). Participation is heavy-tailed
+    /// Planted groups with unequal sizes sit at evenly spaced angles of a 2-D latent opinion space (opinion spaces are
+    /// low-dimensional; this also keeps k groups visible on a 2-D map); each statement has a base agreement, a pass
+    /// rate (5–35 %) and a direction in that space; a member of group g agrees with probability
+    /// ½(1 + (1 − s)·base + s·cos(θ_g − φ_j)). Participation is heavy-tailed
     /// (Pareto activity: few vote on almost everything, most on a handful). Statements arrive over two weeks
     /// (a seed set first); participants arrive uniformly and vote only on statements that exist by then.
     /// </summary>
@@ -50,15 +52,16 @@ public sealed record SyntheticConversation(
         }
 
         double[] baseAgree = new double[m], passRate = new double[m];
-        int[,] side = new int[g, m];
+        double[,] side = new double[g, m];
         var statements = new List<SynthStatement>(m);
         for (int j = 0; j < m; j++)
         {
             baseAgree[j] = (random.NextDouble() * 1.4) - 0.7;
             passRate[j] = 0.05 + (0.3 * random.NextDouble() * random.NextDouble());
+            double direction = random.NextDouble() * 2 * System.Math.PI;
             for (int k = 0; k < g; k++)
             {
-                side[k, j] = random.Next(2) == 0 ? -1 : 1;
+                side[k, j] = g == 1 ? 0 : System.Math.Cos((2 * System.Math.PI * k / g) - direction);
             }
 
             int moderated = random.NextDouble() < settings.RejectedShare ? -1 : 1;
@@ -104,7 +107,7 @@ public sealed record SyntheticConversation(
         return new SyntheticConversation(settings, statements, votes, planted);
     }
 
-    private static sbyte Draw(Random random, double baseAgree, int side, double passRate, double separation)
+    private static sbyte Draw(Random random, double baseAgree, double side, double passRate, double separation)
     {
         if (random.NextDouble() < passRate)
         {

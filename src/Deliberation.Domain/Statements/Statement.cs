@@ -123,14 +123,17 @@ public sealed class Statement
     }
 
     /// <summary>Votes are refused on rejected statements and on statements participants cannot see.</summary>
-    public void EnsureVotable(Conversation conversation)
+    public void EnsureVotable(Conversation conversation) => EnsureVotable(conversation, Moderation);
+
+    /// <summary>The voting rule for a statement known only by its moderation state (from a cache, say).</summary>
+    public static void EnsureVotable(Conversation conversation, ModerationState moderation)
     {
         conversation.EnsureOpen();
-        if (!conversation.Shows(Moderation))
+        if (!conversation.Shows(moderation))
         {
             throw new DomainRuleException(
                 DomainRule.StatementNotVotable,
-                Moderation == ModerationState.Rejected
+                moderation == ModerationState.Rejected
                     ? "This statement was rejected by the moderator and cannot be voted on."
                     : "This statement is waiting for moderation and cannot be voted on yet.");
         }

@@ -10,7 +10,7 @@ public readonly record struct TimedVote(long Timestamp, long ParticipantId, long
 public sealed record ReplaySchedule
 {
     /// <summary>Upper bound on the number of updates after the opening phase (keeps replays fast).</summary>
-    public int MaxUpdates { get; init; } = 200;
+    public int MaxUpdates { get; init; } = 300;
 
     /// <summary>
     /// While fewer statements exist than <see cref="MathOptions.MinVotesForInConv"/>, run an update just before each
@@ -18,6 +18,19 @@ public sealed record ReplaySchedule
     /// only one or two votes entered its clustering, and membership never shrinks.
     /// </summary>
     public bool UpdateBeforeEachEarlyStatement { get; init; } = true;
+
+    /// <summary>
+    /// When positive, updates follow the clock instead of vote counts: an update runs at the first vote, then at the
+    /// first vote at least this many milliseconds after the previous update (Polis recomputes about every second
+    /// while votes arrive, and each update takes a while). <see cref="MaxUpdates"/> then does not apply.
+    /// </summary>
+    public long IntervalMs { get; init; }
+
+    /// <summary>
+    /// Fit the bridging model only in the last update: intermediate updates serve warm starts and the k smoother,
+    /// which do not depend on it, and skipping it makes long replays several times faster.
+    /// </summary>
+    public bool BridgingOnlyAtEnd { get; init; } = true;
 }
 
 /// <summary>The final update of a replay and how many updates it took.</summary>
@@ -65,6 +78,7 @@ public static class HistoryReplay
         MathState? state = initial;
         MathUpdate? last = null;
         int updates = 0, v = 0;
+        var intermediate = schedule.BridgingOnlyAtEnd ? options with { Bridging = options.Bridging with { Enabled = false } } : options;
         foreach (int end in boundaries)
         {
             for (; v < end; v++)
@@ -89,7 +103,8 @@ public static class HistoryReplay
                 live.Add(statementOrder[nextStatement++].Statement);
             }
 
-            last = OpinionEngine.Update(live, current, state, options);
+            bool final = end == ordered.Length && nextStatement == statementOrder.Length;
+            last = OpinionEngine.Update(live, current, state, final ? options : intermediate);
             state = last.State;
             updates++;
         }
@@ -123,10 +138,30 @@ public static class HistoryReplay
             }
         }
 
-        int step = System.Math.Max(1, (int)System.Math.Ceiling(votes.Length / (double)System.Math.Max(1, schedule.MaxUpdates)));
-        for (int end = step; end < votes.Length; end += step)
+        if (schedule.IntervalMs > 0)
         {
-            ends.Add(end);
+            // Update at t, then at max(t + interval, next vote): each sees every vote up to its time.
+            int v = 0;
+            long last = long.MinValue;
+            while (v < votes.Length)
+            {
+                long at = last == long.MinValue ? votes[v].Timestamp : System.Math.Max(last + schedule.IntervalMs, votes[v].Timestamp);
+                while (v < votes.Length && votes[v].Timestamp <= at)
+                {
+                    v++;
+                }
+
+                ends.Add(v);
+                last = at;
+            }
+        }
+        else
+        {
+            int step = System.Math.Max(1, (int)System.Math.Ceiling(votes.Length / (double)System.Math.Max(1, schedule.MaxUpdates)));
+            for (int end = step; end < votes.Length; end += step)
+            {
+                ends.Add(end);
+            }
         }
 
         if (votes.Length > 0)

@@ -1,4 +1,5 @@
 using Deliberation.Api.Features.Moderation;
+using Deliberation.Api.Infrastructure.Caching;
 using Deliberation.Api.Infrastructure.Http;
 using Deliberation.Api.Infrastructure.Problems;
 using Deliberation.Api.Infrastructure.Security;
@@ -79,7 +80,12 @@ public static class ManageConversationEndpoints
         TypedResults.Ok(ConversationDetails.From(owned.Conversation, await db.CountAsync(owned.Conversation.Id, cancellationToken)));
 
     private static async Task<Ok<ConversationDetails>> UpdateAsync(
-        OwnedConversation owned, UpdateConversationRequest request, DeliberationDbContext db, TimeProvider time, CancellationToken cancellationToken)
+        OwnedConversation owned,
+        UpdateConversationRequest request,
+        DeliberationDbContext db,
+        ConversationSnapshots snapshots,
+        TimeProvider time,
+        CancellationToken cancellationToken)
     {
         var conversation = owned.Conversation;
         var now = time.UtcNowMs();
@@ -94,25 +100,27 @@ public static class ManageConversationEndpoints
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        snapshots.Invalidate(conversation.PublicId);
         return TypedResults.Ok(ConversationDetails.From(conversation, await db.CountAsync(conversation.Id, cancellationToken)));
     }
 
     private static Task<Ok<ConversationDetails>> CloseAsync(
-        OwnedConversation owned, DeliberationDbContext db, TimeProvider time, CancellationToken cancellationToken) =>
-        ChangeAsync(owned, db, c => c.Close(time.UtcNowMs()), cancellationToken);
+        OwnedConversation owned, DeliberationDbContext db, ConversationSnapshots snapshots, TimeProvider time, CancellationToken cancellationToken) =>
+        ChangeAsync(owned, db, snapshots, c => c.Close(time.UtcNowMs()), cancellationToken);
 
     private static Task<Ok<ConversationDetails>> ReopenAsync(
-        OwnedConversation owned, DeliberationDbContext db, TimeProvider time, CancellationToken cancellationToken) =>
-        ChangeAsync(owned, db, c => c.Reopen(time.UtcNowMs()), cancellationToken);
+        OwnedConversation owned, DeliberationDbContext db, ConversationSnapshots snapshots, TimeProvider time, CancellationToken cancellationToken) =>
+        ChangeAsync(owned, db, snapshots, c => c.Reopen(time.UtcNowMs()), cancellationToken);
 
     private static async Task<Ok<ConversationCounts>> CountsAsync(OwnedConversation owned, DeliberationDbContext db, CancellationToken cancellationToken) =>
         TypedResults.Ok(await db.CountAsync(owned.Conversation.Id, cancellationToken));
 
     private static async Task<Ok<ConversationDetails>> ChangeAsync(
-        OwnedConversation owned, DeliberationDbContext db, Action<Conversation> change, CancellationToken cancellationToken)
+        OwnedConversation owned, DeliberationDbContext db, ConversationSnapshots snapshots, Action<Conversation> change, CancellationToken cancellationToken)
     {
         change(owned.Conversation);
         await db.SaveChangesAsync(cancellationToken);
+        snapshots.Invalidate(owned.Conversation.PublicId);
         return TypedResults.Ok(ConversationDetails.From(owned.Conversation, await db.CountAsync(owned.Conversation.Id, cancellationToken)));
     }
 }

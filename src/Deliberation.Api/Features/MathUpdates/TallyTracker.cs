@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Deliberation.Api.Features.Live;
+using Deliberation.Data.Results;
 
 namespace Deliberation.Api.Features.MathUpdates;
 

@@ -1,6 +1,7 @@
 using Deliberation.Api.Features.Live;
 using Deliberation.Api.Features.MathUpdates;
 using Deliberation.Api.Features.Statements;
+using Deliberation.Api.Infrastructure.Caching;
 using Deliberation.Api.Infrastructure.Http;
 using Deliberation.Api.Infrastructure.Problems;
 using Deliberation.Api.Infrastructure.Security;
@@ -37,6 +38,7 @@ public static class ManageStatementEndpoints
         DeliberationDbContext db,
         IMathTrigger math,
         IDeliberationNotifier notifier,
+        ConversationSnapshots snapshots,
         TimeProvider time,
         CancellationToken cancellationToken)
     {
@@ -49,6 +51,7 @@ public static class ManageStatementEndpoints
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var added = await SeedPlanner.AddAsync(db, owned.Conversation, texts, time.UtcNowMs(), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        snapshots.Invalidate(owned.Conversation.PublicId);
         math.Schedule(owned.Conversation.Id);
         foreach (var statement in added)
         {
@@ -92,6 +95,7 @@ public static class ManageStatementEndpoints
         DeliberationDbContext db,
         IMathTrigger math,
         IDeliberationNotifier notifier,
+        ConversationSnapshots snapshots,
         TimeProvider time,
         CancellationToken cancellationToken)
     {
@@ -114,6 +118,7 @@ public static class ManageStatementEndpoints
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        snapshots.Invalidate(owned.Conversation.PublicId);
         math.Schedule(owned.Conversation.Id);
         await NotifyAsync(notifier, owned.Conversation, [(statement.Id, statement.Moderation, statement.IsMeta)], cancellationToken);
         return TypedResults.Ok(await Project(db, Of(db, owned.Conversation.Id).Where(s => s.Id == statementId)).SingleAsync(cancellationToken));
@@ -125,6 +130,7 @@ public static class ManageStatementEndpoints
         DeliberationDbContext db,
         IMathTrigger math,
         IDeliberationNotifier notifier,
+        ConversationSnapshots snapshots,
         TimeProvider time,
         CancellationToken cancellationToken)
     {
@@ -161,6 +167,7 @@ public static class ManageStatementEndpoints
                     }
                 },
                 cancellationToken);
+        snapshots.Invalidate(owned.Conversation.PublicId);
         math.Schedule(owned.Conversation.Id);
         var changed = await Of(db, owned.Conversation.Id).Where(s => ids.Contains(s.Id))
             .Select(s => new { s.Id, s.Moderation, s.IsMeta })

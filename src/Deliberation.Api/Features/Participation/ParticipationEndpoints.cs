@@ -1,4 +1,6 @@
 using Deliberation.Api.Features.Votes;
+using Deliberation.Api.Infrastructure.Caching;
+using Deliberation.Api.Infrastructure.Problems;
 using Deliberation.Api.Infrastructure.Security;
 using Deliberation.Data;
 using Deliberation.Domain.Common;
@@ -84,9 +86,11 @@ public static class ParticipationEndpoints
     }
 
     private static async Task<Ok<MeView>> MeAsync(
-        CurrentParticipant me, DeliberationDbContext db, CancellationToken cancellationToken)
+        CurrentParticipant me, DeliberationDbContext db, ConversationSnapshots snapshots, CancellationToken cancellationToken)
     {
-        var progress = await NextStatementPicker.ProgressAsync(db, me.Conversation, me.Participant.Id, cancellationToken);
+        var snapshot = await snapshots.GetAsync(db, me.Conversation.PublicId, cancellationToken)
+            ?? throw new ApiProblemException(ProblemType.ConversationNotFound, "There is no conversation with this id.");
+        var progress = await NextStatementPicker.ProgressAsync(db, snapshot, me.Participant.Id, cancellationToken);
         return TypedResults.Ok(new MeView(me.Participant.Number, me.Participant.ExternalId is not null, me.Participant.CreatedAt, progress));
     }
 

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using Deliberation.Api.Features.MathUpdates;
 using Deliberation.Data;
 using Deliberation.Data.Results;
 using Deliberation.Domain.Statements;
@@ -81,12 +80,8 @@ public sealed class LatestResults(TimeProvider time)
         return latest;
     }
 
-    public static async Task<LatestResult> DecodeAsync(DeliberationDbContext db, ConversationResult row, string publicId, CancellationToken cancellationToken)
-    {
-        var math = MathJson.DeserializeResult(System.Text.Encoding.UTF8.GetString(ResultCompression.Decompress(row.Result)))
-            ?? throw new InvalidDataException($"The stored result of conversation {row.ConversationId} is empty.");
-        return await BuildAsync(db, row.ConversationId, publicId, row.Tick, row.Watermark, row.ComputedAt, math, cancellationToken);
-    }
+    public static Task<LatestResult> DecodeAsync(DeliberationDbContext db, ConversationResult row, string publicId, CancellationToken cancellationToken) =>
+        BuildAsync(db, row.ConversationId, publicId, row.Tick, row.Watermark, row.ComputedAt, MathStore.Decode(row), cancellationToken);
 
     public static async Task<LatestResult> BuildAsync(
         DeliberationDbContext db, long conversationId, string publicId, long tick, long watermark, DateTimeOffset computedAt, MathResult math, CancellationToken cancellationToken)

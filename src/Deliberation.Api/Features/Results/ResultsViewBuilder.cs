@@ -1,3 +1,4 @@
+using Deliberation.Data.Results;
 using Deliberation.Math;
 
 namespace Deliberation.Api.Features.Results;

@@ -1,6 +1,7 @@
 using Deliberation.Api.Features.Live;
 using Deliberation.Api.Features.MathUpdates;
 using Deliberation.Api.Features.Moderation;
+using Deliberation.Api.Infrastructure.Caching;
 using Deliberation.Api.Infrastructure.Problems;
 using Deliberation.Api.Infrastructure.RateLimiting;
 using Deliberation.Api.Infrastructure.Security;
@@ -69,6 +70,7 @@ public static class StatementEndpoints
         DeliberationDbContext db,
         IMathTrigger math,
         IDeliberationNotifier notifier,
+        ConversationSnapshots snapshots,
         TimeProvider time,
         CancellationToken cancellationToken)
     {
@@ -88,7 +90,7 @@ public static class StatementEndpoints
             statement = Statement.Write(conversation, me.Participant, text, number, now);
             db.Statements.Add(statement);
             await db.SaveChangesAsync(cancellationToken);
-            await db.RecordVoteAsync(conversation.Id, me.Participant.Id, statement.Id, VoteValue.Agree, now, cancellationToken);
+            await db.RecordVoteUncheckedAsync(conversation.Id, me.Participant.Id, statement.Id, VoteValue.Agree, now, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
         catch (DbUpdateException e) when (e.IsUniqueViolation())
@@ -99,6 +101,7 @@ public static class StatementEndpoints
             throw;
         }
 
+        snapshots.Invalidate(conversation.PublicId);
         math.Schedule(conversation.Id);
         var view = new StatementView(statement.Id, statement.Number, statement.Text, statement.Moderation, statement.IsSeed, IsMine: true, statement.CreatedAt);
         if (conversation.Shows(statement.Moderation))

@@ -1,8 +1,8 @@
 using Deliberation.Api.Features.Participation;
 using Deliberation.Api.Features.Results;
 using Deliberation.Api.Features.Statements;
+using Deliberation.Api.Infrastructure.Caching;
 using Deliberation.Data;
-using Deliberation.Domain.Conversations;
 using Deliberation.Math;
 using Microsoft.EntityFrameworkCore;
 
@@ -11,8 +11,9 @@ namespace Deliberation.Api.Features.Votes;
 /// <summary>
 /// Chooses the next statement a participant sees: drawn among the visible statements they have not voted on, with
 /// probability proportional to the Polis routing priority of the latest result (spec §1.10). Statements too new to be in
-/// a result get the priority of a never-voted statement (high: new statements need their first votes). The random
-/// source is injected so tests can seed it.
+/// a result get the priority of a never-voted statement (high: new statements need their first votes). One database
+/// read (the participant's votes); statements come from the conversation snapshot. The random source is injected so
+/// tests can seed it.
 /// </summary>
 public sealed class NextStatementPicker(Random random, LatestResults latest)
 {
@@ -20,25 +21,26 @@ public sealed class NextStatementPicker(Random random, LatestResults latest)
     public static readonly TimeSpan ResultTolerance = TimeSpan.FromSeconds(2);
 
     public async Task<(StatementView? Next, Progress Progress)> PickAsync(
-        DeliberationDbContext db, Conversation conversation, long participantId, CancellationToken cancellationToken)
+        DeliberationDbContext db, ConversationSnapshot snapshot, long participantId, CancellationToken cancellationToken)
     {
-        var unvoted = await Unvoted(db, conversation, participantId)
-            .Select(s => new Candidate(s.Id, s.IsMeta))
-            .ToListAsync(cancellationToken);
-        var total = await db.Statements.Visible(conversation).CountAsync(cancellationToken);
-        var progress = new Progress(total - unvoted.Count, total);
+        var voted = await VotedAsync(db, participantId, cancellationToken);
+        var unvoted = snapshot.Visible.Where(s => !voted.Contains(s.Id)).Select(s => new Candidate(s.Id, s.IsMeta)).ToList();
+        var progress = new Progress(snapshot.Visible.Count - unvoted.Count, snapshot.Visible.Count);
         if (unvoted.Count == 0)
         {
             return (null, progress);
         }
 
+        var conversation = snapshot.Conversation;
         var result = await latest.GetAsync(db, conversation.Id, conversation.PublicId, ResultTolerance, cancellationToken);
-        var chosen = Draw(unvoted, result?.Priorities);
-        var next = await db.Statements.AsNoTracking()
-            .Where(s => s.Id == chosen)
-            .Select(s => new StatementView(s.Id, s.Number, s.Text, s.Moderation, s.IsSeed, s.AuthorParticipantId == participantId, s.CreatedAt))
-            .SingleAsync(cancellationToken);
-        return (next, progress);
+        var chosen = snapshot.Find(Draw(unvoted, result?.Priorities))!;
+        return (View(chosen, participantId), progress);
+    }
+
+    public static async Task<Progress> ProgressAsync(DeliberationDbContext db, ConversationSnapshot snapshot, long participantId, CancellationToken cancellationToken)
+    {
+        var voted = await VotedAsync(db, participantId, cancellationToken);
+        return new Progress(snapshot.Visible.Count(s => voted.Contains(s.Id)), snapshot.Visible.Count);
     }
 
     /// <summary>A weighted draw; candidates are sorted first so that a seeded source picks reproducibly.</summary>
@@ -70,16 +72,11 @@ public sealed class NextStatementPicker(Random random, LatestResults latest)
             ? priority
             : RoutingPriority.ForNewStatement(candidate.IsMeta);
 
-    public static async Task<Progress> ProgressAsync(DeliberationDbContext db, Conversation conversation, long participantId, CancellationToken cancellationToken)
-    {
-        var total = await db.Statements.Visible(conversation).CountAsync(cancellationToken);
-        var unvoted = await Unvoted(db, conversation, participantId).CountAsync(cancellationToken);
-        return new Progress(total - unvoted, total);
-    }
+    public static StatementView View(StatementSnapshot s, long participantId) =>
+        new(s.Id, s.Number, s.Text, s.Moderation, s.IsSeed, s.AuthorParticipantId == participantId, s.CreatedAt);
 
-    private static IQueryable<Domain.Statements.Statement> Unvoted(DeliberationDbContext db, Conversation conversation, long participantId) =>
-        db.Statements.AsNoTracking().Visible(conversation)
-            .Where(s => !db.Votes.Any(v => v.ParticipantId == participantId && v.StatementId == s.Id));
+    private static async Task<HashSet<long>> VotedAsync(DeliberationDbContext db, long participantId, CancellationToken cancellationToken) =>
+        (await db.Votes.AsNoTracking().Where(v => v.ParticipantId == participantId).Select(v => v.StatementId).ToListAsync(cancellationToken)).ToHashSet();
 
     public readonly record struct Candidate(long Id, bool IsMeta);
 }

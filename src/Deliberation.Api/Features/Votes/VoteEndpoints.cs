@@ -4,6 +4,8 @@ using Deliberation.Api.Infrastructure.Security;
 using Deliberation.Data;
 using Deliberation.Data.Votes;
 using Deliberation.Domain.Common;
+using Deliberation.Domain.Conversations;
+using Deliberation.Domain.Statements;
 using Deliberation.Domain.Votes;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -24,10 +26,10 @@ public static class VoteEndpoints
 
     /// <summary>
     /// Records (or changes) the caller's vote. The response is sent only after the vote is committed, so an
-    /// acknowledged vote is never lost.
+    /// acknowledged vote is never lost. Two database round trips: the write, and the caller's votes for routing.
     /// </summary>
     private static async Task<Ok<VoteResponse>> CastAsync(
-        CurrentParticipant me,
+        ParticipantClaim me,
         CastVoteRequest request,
         DeliberationDbContext db,
         NextStatementPicker picker,
@@ -37,15 +39,30 @@ public static class VoteEndpoints
     {
         var statementId = Require.Present(request.StatementId, "statementId");
         var value = Vote.Validate(Require.Present(request.Value, "value"));
-        var statement = await db.Statements.AsNoTracking()
-                .FirstOrDefaultAsync(s => s.Id == statementId && s.ConversationId == me.Conversation.Id, cancellationToken)
-            ?? throw new ApiProblemException(ProblemType.StatementNotFound, "This conversation has no statement with this id.");
-        statement.EnsureVotable(me.Conversation);
+        var conversation = me.Snapshot.Conversation;
+        var moderation = me.Snapshot.Find(statementId)?.Moderation
+            ?? await ModerationInDatabaseAsync(db, conversation.Id, statementId, cancellationToken); // newer than the snapshot
+        Statement.EnsureVotable(conversation, moderation);
 
-        var eventId = await db.RecordVoteAsync(me.Conversation.Id, me.Participant.Id, statementId, value, time.UtcNowMs(), cancellationToken);
-        math.Schedule(me.Conversation.Id);
-        var (next, progress) = await picker.PickAsync(db, me.Conversation, me.Participant.Id, cancellationToken);
-        return TypedResults.Ok(new VoteResponse(statementId, value, eventId, next, progress));
+        long? eventId;
+        try
+        {
+            eventId = await db.RecordVoteAsync(conversation.Id, me.ParticipantId, statementId, value, time.UtcNowMs(), cancellationToken);
+        }
+        catch (Exception e) when (e.IsForeignKeyViolation())
+        {
+            throw new ApiProblemException(ProblemType.ParticipantRequired, "This participant no longer exists; join again.");
+        }
+
+        if (eventId is null)
+        {
+            // The snapshot was behind: the conversation closed or the statement was moderated a moment ago.
+            await ExplainRefusalAsync(db, conversation.PublicId, statementId, cancellationToken);
+        }
+
+        math.Schedule(conversation.Id);
+        var (next, progress) = await picker.PickAsync(db, me.Snapshot, me.ParticipantId, cancellationToken);
+        return TypedResults.Ok(new VoteResponse(statementId, value, eventId!.Value, next, progress));
     }
 
     private static async Task<Ok<List<MyVote>>> MineAsync(CurrentParticipant me, DeliberationDbContext db, CancellationToken cancellationToken) =>
@@ -57,9 +74,24 @@ public static class VoteEndpoints
             .ToListAsync(cancellationToken));
 
     private static async Task<Ok<NextResponse>> NextAsync(
-        CurrentParticipant me, DeliberationDbContext db, NextStatementPicker picker, CancellationToken cancellationToken)
+        ParticipantClaim me, DeliberationDbContext db, NextStatementPicker picker, CancellationToken cancellationToken)
     {
-        var (next, progress) = await picker.PickAsync(db, me.Conversation, me.Participant.Id, cancellationToken);
+        var (next, progress) = await picker.PickAsync(db, me.Snapshot, me.ParticipantId, cancellationToken);
         return TypedResults.Ok(new NextResponse(next, progress));
+    }
+
+    private static async Task<ModerationState> ModerationInDatabaseAsync(DeliberationDbContext db, long conversationId, long statementId, CancellationToken cancellationToken) =>
+        await db.Statements.AsNoTracking()
+            .Where(s => s.Id == statementId && s.ConversationId == conversationId)
+            .Select(s => (ModerationState?)s.Moderation)
+            .FirstOrDefaultAsync(cancellationToken)
+        ?? throw new ApiProblemException(ProblemType.StatementNotFound, "This conversation has no statement with this id.");
+
+    /// <summary>Re-reads the rows the write refused on and throws the rule they now break.</summary>
+    private static async Task ExplainRefusalAsync(DeliberationDbContext db, string publicId, long statementId, CancellationToken cancellationToken)
+    {
+        var conversation = await db.Conversations.AsNoTracking().SingleAsync(c => c.PublicId == publicId, cancellationToken);
+        Statement.EnsureVotable(conversation, await ModerationInDatabaseAsync(db, conversation.Id, statementId, cancellationToken));
+        throw new ApiProblemException(ProblemType.Conflict, "The conversation changed while the vote was being recorded; try again.");
     }
 }

@@ -6,7 +6,7 @@ using Deliberation.Math;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 
-namespace Deliberation.Api.Features.MathUpdates;
+namespace Deliberation.Data.Results;
 
 /// <summary>
 /// Everything one update needs, read in one consistent snapshot (statements, current votes, and the watermark: the

@@ -1,6 +1,6 @@
 using Deliberation.Math;
 
-namespace Deliberation.Api.Features.Results;
+namespace Deliberation.Data.Results;
 
 /// <summary>
 /// Which statements the product calls bridging: with at least two groups, every group has seen it enough and leans to

@@ -1,6 +1,6 @@
 using System.IO.Compression;
 
-namespace Deliberation.Api.Features.MathUpdates;
+namespace Deliberation.Data.Results;
 
 /// <summary>Results and states are JSON that compresses about tenfold; stored gzip-compressed.</summary>
 public static class ResultCompression

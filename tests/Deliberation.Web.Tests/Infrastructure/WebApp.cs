@@ -10,7 +10,7 @@ namespace Deliberation.Web.Tests.Infrastructure;
 /// The real app, web UI included, on a real loopback port (Kestrel) and a fresh SQLite database in a temp folder,
 /// so that a real browser can load it. One per test class.
 /// </summary>
-public sealed class WebApp : WebApplicationFactory<Program>, IAsyncLifetime
+public class WebApp : WebApplicationFactory<Program>, IAsyncLifetime
 {
     private readonly string folder = Directory.CreateTempSubdirectory("deliberation-web-test-").FullName;
 
@@ -29,7 +29,14 @@ public sealed class WebApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("RateLimits:PerParticipantPerMinute", "100000");
         builder.UseSetting("RateLimits:StatementsPerParticipantPerHour", "100000");
         builder.UseSetting("RateLimits:AccountPerIpPerMinute", "100000");
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
     }
+
+    /// <summary>Extra configuration of a subclass, set the way an operator would.</summary>
+    protected virtual IReadOnlyDictionary<string, string> Settings { get; } = new Dictionary<string, string>();
 
     public Task InitializeAsync()
     {

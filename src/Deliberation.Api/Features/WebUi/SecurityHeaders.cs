@@ -13,7 +13,7 @@ internal static partial class SecurityHeaders
     {
         var request = context.Request;
         var socket = (request.IsHttps ? "wss://" : "ws://") + request.Host.Value;
-        var ancestors = embeddable ? FrameAncestors(embedAncestors) : "'none'";
+        var ancestors = !embeddable ? "'none'" : embedAncestors.Count == 0 ? "*" : FrameAncestors(embedAncestors);
         var headers = context.Response.Headers;
         headers.ContentSecurityPolicy =
             "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; " +

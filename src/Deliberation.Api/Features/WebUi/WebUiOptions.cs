@@ -8,7 +8,8 @@ public sealed class WebUiOptions
     /// <summary>
     /// Who may embed the participant page in a frame (CSP <c>frame-ancestors</c> sources): <c>*</c> for any site
     /// (Polis-style embedding), or a list such as <c>https://city.example</c>. The console and the home page are
-    /// never framed.
+    /// never framed. Empty means any site. (No default elements here: the configuration binder appends to an array's
+    /// initial elements, so a default <c>*</c> would survive every list an operator configures.)
     /// </summary>
-    public string[] EmbedFrameAncestors { get; set; } = ["*"];
+    public string[] EmbedFrameAncestors { get; set; } = [];
 }

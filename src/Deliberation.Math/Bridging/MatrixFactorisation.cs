@@ -77,6 +77,9 @@ internal static class MatrixFactorisation
         var adam = new AdamState(u, items);
         float[] gRi = new float[u], gRf = new float[u], gIi = new float[items], gIf = new float[items];
         double previousLoss = double.PositiveInfinity;
+        float[] itemIntercept = p.ItemIntercept, itemFactor = p.ItemFactor, raterIntercept = p.RaterIntercept, raterFactor = p.RaterFactor;
+        int[] rowStart = data.RowStart, item = data.Item;
+        float[] value = data.Value;
         for (int epoch = 1; epoch <= maxEpochs; epoch++)
         {
             Array.Clear(gIi);
@@ -86,20 +89,23 @@ internal static class MatrixFactorisation
             float mu = p.Mu;
             for (int r = 0; r < u; r++)
             {
-                float ri = p.RaterIntercept[r], rf = p.RaterFactor[r];
-                float sumE = 0, sumEf = 0;
-                for (int e = data.RowStart[r]; e < data.RowStart[r + 1]; e++)
+                float ri = raterIntercept[r], rf = raterFactor[r];
+                float sumE = 0, sumEf = 0, rowSquared = 0;
+                float offset = mu + ri;
+                for (int e = rowStart[r]; e < rowStart[r + 1]; e++)
                 {
-                    int n = data.Item[e];
-                    float error = mu + ri + p.ItemIntercept[n] + (rf * p.ItemFactor[n]) - data.Value[e];
-                    squared += error * error;
+                    int n = item[e];
+                    float fn = itemFactor[n];
+                    float error = offset + itemIntercept[n] + (rf * fn) - value[e];
+                    rowSquared += error * error;
                     float g = 2 * error * invN;
                     sumE += g;
-                    sumEf += g * p.ItemFactor[n];
+                    sumEf += g * fn;
                     gIi[n] += g;
                     gIf[n] += g * rf;
                 }
 
+                squared += rowSquared;
                 gMu += sumE;
                 gRi[r] = sumE + (2 * li * ri);
                 gRf[r] = sumEf + (2 * lf * rf);

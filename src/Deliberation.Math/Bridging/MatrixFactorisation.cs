@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using Deliberation.Math.Matrix;
 
 namespace Deliberation.Math.Bridging;
@@ -77,13 +79,24 @@ internal static class MatrixFactorisation
         var adam = new AdamState(u, items);
         float[] gRi = new float[u], gRf = new float[u], gIi = new float[items], gIf = new float[items];
         double previousLoss = double.PositiveInfinity;
-        float[] itemIntercept = p.ItemIntercept, itemFactor = p.ItemFactor, raterIntercept = p.RaterIntercept, raterFactor = p.RaterFactor;
-        int[] rowStart = data.RowStart, item = data.Item;
-        float[] value = data.Value;
+        float[] raterIntercept = p.RaterIntercept, raterFactor = p.RaterFactor;
+        int[] rowStart = data.RowStart;
+        ref int item = ref MemoryMarshal.GetArrayDataReference(data.Item);
+        ref float value = ref MemoryMarshal.GetArrayDataReference(data.Value);
+
+        // Item parameters and gradients interleaved (intercept, factor): one cache line per rating, no bounds checks.
+        float[] itemParams = new float[2 * items], itemGrads = new float[2 * items];
+        ref float ip = ref MemoryMarshal.GetArrayDataReference(itemParams);
+        ref float ig = ref MemoryMarshal.GetArrayDataReference(itemGrads);
         for (int epoch = 1; epoch <= maxEpochs; epoch++)
         {
-            Array.Clear(gIi);
-            Array.Clear(gIf);
+            for (int n = 0; n < items; n++)
+            {
+                itemParams[2 * n] = p.ItemIntercept[n];
+                itemParams[(2 * n) + 1] = p.ItemFactor[n];
+            }
+
+            Array.Clear(itemGrads);
             double squared = 0;
             float gMu = 0;
             float mu = p.Mu;
@@ -94,21 +107,27 @@ internal static class MatrixFactorisation
                 float offset = mu + ri;
                 for (int e = rowStart[r]; e < rowStart[r + 1]; e++)
                 {
-                    int n = item[e];
-                    float fn = itemFactor[n];
-                    float error = offset + itemIntercept[n] + (rf * fn) - value[e];
+                    int n2 = Unsafe.Add(ref item, e) * 2;
+                    float fn = Unsafe.Add(ref ip, n2 + 1);
+                    float error = offset + Unsafe.Add(ref ip, n2) + (rf * fn) - Unsafe.Add(ref value, e);
                     rowSquared += error * error;
                     float g = 2 * error * invN;
                     sumE += g;
                     sumEf += g * fn;
-                    gIi[n] += g;
-                    gIf[n] += g * rf;
+                    Unsafe.Add(ref ig, n2) += g;
+                    Unsafe.Add(ref ig, n2 + 1) += g * rf;
                 }
 
                 squared += rowSquared;
                 gMu += sumE;
                 gRi[r] = sumE + (2 * li * ri);
                 gRf[r] = sumEf + (2 * lf * rf);
+            }
+
+            for (int n = 0; n < items; n++)
+            {
+                gIi[n] = itemGrads[2 * n];
+                gIf[n] = itemGrads[(2 * n) + 1];
             }
 
             double regularisation = 0;

@@ -34,7 +34,8 @@ internal static class MatrixFactorisation
         }
 
         var p = Parameters.Initialise(data, m, participantX, pc1, previous);
-        Train(data, p, previous is null ? options.MaxEpochsCold : options.MaxEpochsWarm, options);
+        bool warm = previous is not null;
+        Train(data, p, warm ? options.MaxEpochsWarm : options.MaxEpochsCold, warm ? options.WarmLearningRate : options.LearningRate, options);
 
         // The factor's sign is arbitrary: align it with the map's horizontal axis.
         double alignment = 0;
@@ -68,10 +69,10 @@ internal static class MatrixFactorisation
         return (scores, p.ToState(data, m));
     }
 
-    private static void Train(Ratings data, Parameters p, int maxEpochs, BridgingOptions options)
+    private static void Train(Ratings data, Parameters p, int maxEpochs, double learningRate, BridgingOptions options)
     {
         int u = data.RaterCount, items = data.ItemCount;
-        float lr = (float)options.LearningRate;
+        float lr = (float)learningRate;
         float invN = 1f / data.RatingCount;
         float paramCount = u + items;
         float li = (float)options.InterceptRegularisation / paramCount;

@@ -5,6 +5,7 @@ namespace Deliberation.Benchmarks;
 
 /// <summary>Our k-means against ML.NET's on bowling-green (the choice in docs/decisions/0100).</summary>
 [MemoryDiagnoser]
+[MedianColumn]
 public class KMeansBenchmarks
 {
     private StatementInput[] _statements = [];

@@ -8,6 +8,7 @@ namespace Deliberation.Benchmarks;
 /// the speed goals. Allocation figures come from the memory diagnoser.
 /// </summary>
 [MemoryDiagnoser]
+[MedianColumn]
 public class UpdateBenchmarks
 {
     private StatementInput[] _statements = [];

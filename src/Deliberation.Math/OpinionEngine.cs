@@ -29,13 +29,18 @@ public static class OpinionEngine
         previous = previous is { Version: MathState.CurrentVersion } ? previous : null;
 
         var matrix = SparseVoteMatrix.Build(statements, votes, options);
+
+        // The bridging model needs the votes (prepared beside the PCA) and the map (fitted beside the clustering).
+        var ratings = Task.Run(() => MatrixFactorisation.Prepare(matrix, options.Bridging));
         var centred = CentredVotes.Build(matrix);
         var (warm1, warm2) = WarmComponents(matrix, previous?.Components);
         var pca = PowerIterationPca.Compute(centred, warm1, warm2, options);
         var (px, py) = Projection.Participants(centred, pca, options.CountModeratedOutAsVoted);
-
-        // The bridging model needs only the votes and the map: fit it beside the clustering.
-        var bridging = Task.Run(() => MatrixFactorisation.Fit(matrix, px, pca.Pc1, previous?.Bridging, options.Bridging));
+        var bridging = ratings.ContinueWith(
+            prepared => MatrixFactorisation.Fit(matrix, prepared.GetAwaiter().GetResult(), px, pca.Pc1, previous?.Bridging, options.Bridging),
+            CancellationToken.None,
+            TaskContinuationOptions.None,
+            TaskScheduler.Default);
 
         bool[] inConv = InConvSelector.Select(matrix, previous?.InConv, options);
         int[] clusteredRows = [.. Enumerable.Range(0, matrix.ParticipantCount).Where(i => inConv[i])];

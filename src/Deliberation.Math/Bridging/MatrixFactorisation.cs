@@ -16,18 +16,24 @@ internal static class MatrixFactorisation
 {
     private const float Beta1 = 0.9f, Beta2 = 0.999f, Epsilon = 1e-8f;
 
+    /// <summary>
+    /// The first half of a fit, which needs only the vote matrix: which votes count as ratings. The engine runs it beside
+    /// the PCA, then hands the result to <see cref="Fit"/> once the map exists.
+    /// </summary>
+    public static Ratings? Prepare(SparseVoteMatrix m, BridgingOptions options) =>
+        options.Enabled ? Ratings.Build(m, options) : null;
+
     public static (BridgingScore[] Scores, BridgingState? State) Fit(
-        SparseVoteMatrix m, double[] participantX, double[] pc1, BridgingState? previous, BridgingOptions options)
+        SparseVoteMatrix m, Ratings? prepared, double[] participantX, double[] pc1, BridgingState? previous, BridgingOptions options)
     {
         int s = m.StatementCount;
         var scores = new BridgingScore[s];
         Array.Fill(scores, new BridgingScore(0, 0, 0, BridgingStatus.NotRated));
-        if (!options.Enabled)
+        if (!options.Enabled || prepared is not { } data)
         {
             return (scores, null);
         }
 
-        var data = Ratings.Build(m, options);
         if (data.RatingCount == 0 || data.ItemCount == 0)
         {
             return (scores, previous);
@@ -158,7 +164,7 @@ internal static class MatrixFactorisation
     private static double Finite(float v) => float.IsFinite(v) ? v : 0;
 
     /// <summary>The ratings kept by the model, rater-major (CSR), with dense rater and item indices.</summary>
-    private sealed class Ratings
+    internal sealed class Ratings
     {
         public int RaterCount;
         public int ItemCount;

@@ -107,46 +107,59 @@ internal sealed class SparseVoteMatrix
         }
 
         int total = counts[n];
+
+        // Distribute the votes statement by statement (a counting sort on the column first), so that every row
+        // receives its columns in ascending order: no comparison sort, whatever order the votes came in.
+        int[] byStatement = new int[statementIds.Length + 1];
+        for (int v = 0; v < voteArray.Length; v++)
+        {
+            if (rowIndexOfVote[v] >= 0)
+            {
+                byStatement[statementOfVote[v] + 1]++;
+            }
+        }
+
+        for (int j = 0; j < statementIds.Length; j++)
+        {
+            byStatement[j + 1] += byStatement[j];
+        }
+
+        int[] orderByStatement = new int[total];
+        for (int v = 0; v < voteArray.Length; v++)
+        {
+            if (rowIndexOfVote[v] >= 0)
+            {
+                orderByStatement[byStatement[statementOfVote[v]]++] = v;
+            }
+        }
+
         int[] columns = new int[total];
         sbyte[] values = new sbyte[total];
         int[] next = counts[..n];
-        for (int v = 0; v < voteArray.Length; v++)
+        foreach (int v in orderByStatement)
         {
-            int row = rowIndexOfVote[v];
-            if (row < 0)
-            {
-                continue;
-            }
-
-            int at = next[row]++;
+            int at = next[rowIndexOfVote[v]]++;
             columns[at] = statementOfVote[v];
             values[at] = (sbyte)System.Math.Sign(voteArray[v].Value);
         }
 
-        // Sort each row by statement and collapse repeated pairs (highest value kept: order-independent).
+        // Collapse repeated pairs (now adjacent) keeping the highest value: independent of input order.
         int[] rowStart = new int[n + 1];
         int write = 0;
         for (int i = 0; i < n; i++)
         {
             int start = counts[i], end = counts[i + 1];
-            var cols = columns.AsSpan(start, end - start);
-            var vals = values.AsSpan(start, end - start);
-            if (!IsSorted(cols))
-            {
-                cols.Sort(vals);
-            }
-
             rowStart[i] = write;
-            for (int k = 0; k < cols.Length; k++)
+            for (int k = start; k < end; k++)
             {
-                if (write > rowStart[i] && columns[write - 1] == cols[k])
+                if (write > rowStart[i] && columns[write - 1] == columns[k])
                 {
-                    values[write - 1] = System.Math.Max(values[write - 1], vals[k]);
+                    values[write - 1] = System.Math.Max(values[write - 1], values[k]);
                     continue;
                 }
 
-                columns[write] = cols[k];
-                values[write] = vals[k];
+                columns[write] = columns[k];
+                values[write] = values[k];
                 write++;
             }
         }
@@ -159,19 +172,6 @@ internal sealed class SparseVoteMatrix
         }
 
         return new SparseVoteMatrix(participantIndex, statementIndex, rowStart, columns, values, moderatedOut, isMeta);
-    }
-
-    private static bool IsSorted(ReadOnlySpan<int> span)
-    {
-        for (int k = 1; k < span.Length; k++)
-        {
-            if (span[k] < span[k - 1])
-            {
-                return false;
-            }
-        }
-
-        return true;
     }
 
     // Dense id ranges (the usual case) are marked in a table: sorting ten million ids would cost most of a second.

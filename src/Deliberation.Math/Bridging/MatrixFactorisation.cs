@@ -75,6 +75,13 @@ internal static class MatrixFactorisation
         return (scores, p.ToState(data, m));
     }
 
+    /// <summary>
+    /// The gradient pass is split into two fixed halves of the raters, each with its own item-gradient buffer, summed
+    /// in a fixed order: the result is the same on any machine, and a second core (idle once the clustering is done)
+    /// halves the critical path of a big update.
+    /// </summary>
+    private const int Partitions = 2;
+
     private static void Train(Ratings data, Parameters p, int maxEpochs, double learningRate, BridgingOptions options)
     {
         int u = data.RaterCount, items = data.ItemCount;
@@ -86,15 +93,13 @@ internal static class MatrixFactorisation
         var adam = new AdamState(u, items);
         float[] gRi = new float[u], gRf = new float[u], gIi = new float[items], gIf = new float[items];
         double previousLoss = double.PositiveInfinity;
-        float[] raterIntercept = p.RaterIntercept, raterFactor = p.RaterFactor;
-        int[] rowStart = data.RowStart;
-        ref int item = ref MemoryMarshal.GetArrayDataReference(data.Item);
-        ref float value = ref MemoryMarshal.GetArrayDataReference(data.Value);
 
-        // Item parameters and gradients interleaved (intercept, factor): one cache line per rating, no bounds checks.
-        float[] itemParams = new float[2 * items], itemGrads = new float[2 * items];
-        ref float ip = ref MemoryMarshal.GetArrayDataReference(itemParams);
-        ref float ig = ref MemoryMarshal.GetArrayDataReference(itemGrads);
+        // Item parameters and gradients interleaved (intercept, factor): one cache line per rating.
+        float[] itemParams = new float[2 * items];
+        var partitions = Split(data, Partitions);
+        var grads = partitions.Select(_ => new float[2 * items]).ToArray();
+        var squared = new double[partitions.Length];
+        var gMus = new float[partitions.Length];
         for (int epoch = 1; epoch <= maxEpochs; epoch++)
         {
             for (int n = 0; n < items; n++)
@@ -103,38 +108,32 @@ internal static class MatrixFactorisation
                 itemParams[(2 * n) + 1] = p.ItemFactor[n];
             }
 
-            Array.Clear(itemGrads);
-            double squared = 0;
-            float gMu = 0;
             float mu = p.Mu;
-            for (int r = 0; r < u; r++)
+            Parallel.For(0, partitions.Length, k =>
             {
-                float ri = raterIntercept[r], rf = raterFactor[r];
-                float sumE = 0, sumEf = 0, rowSquared = 0;
-                float offset = mu + ri;
-                for (int e = rowStart[r]; e < rowStart[r + 1]; e++)
-                {
-                    int n2 = Unsafe.Add(ref item, e) * 2;
-                    float fn = Unsafe.Add(ref ip, n2 + 1);
-                    float error = offset + Unsafe.Add(ref ip, n2) + (rf * fn) - Unsafe.Add(ref value, e);
-                    rowSquared += error * error;
-                    float g = 2 * error * invN;
-                    sumE += g;
-                    sumEf += g * fn;
-                    Unsafe.Add(ref ig, n2) += g;
-                    Unsafe.Add(ref ig, n2 + 1) += g * rf;
-                }
+                Array.Clear(grads[k]);
+                (squared[k], gMus[k]) = Pass(data, p, itemParams, grads[k], gRi, gRf, partitions[k].From, partitions[k].To, mu, invN, li, lf);
+            });
 
-                squared += rowSquared;
-                gMu += sumE;
-                gRi[r] = sumE + (2 * li * ri);
-                gRf[r] = sumEf + (2 * lf * rf);
+            double squaredSum = 0;
+            float gMu = 0;
+            for (int k = 0; k < partitions.Length; k++)
+            {
+                squaredSum += squared[k];
+                gMu += gMus[k];
             }
 
             for (int n = 0; n < items; n++)
             {
-                gIi[n] = itemGrads[2 * n];
-                gIf[n] = itemGrads[(2 * n) + 1];
+                float gi = 0, gf = 0;
+                for (int k = 0; k < partitions.Length; k++)
+                {
+                    gi += grads[k][2 * n];
+                    gf += grads[k][(2 * n) + 1];
+                }
+
+                gIi[n] = gi;
+                gIf[n] = gf;
             }
 
             double regularisation = 0;
@@ -150,7 +149,7 @@ internal static class MatrixFactorisation
                 gIf[n] += 2 * lf * p.ItemFactor[n];
             }
 
-            double loss = (squared * invN) + regularisation;
+            double loss = (squaredSum * invN) + regularisation;
             if (!double.IsFinite(loss) || System.Math.Abs(previousLoss - loss) <= options.LossTolerance)
             {
                 break;
@@ -159,6 +158,67 @@ internal static class MatrixFactorisation
             previousLoss = loss;
             adam.Step(epoch, lr, p, gMu, gRi, gRf, gIi, gIf);
         }
+    }
+
+    /// <summary>Raters split into contiguous ranges of about equal rating counts.</summary>
+    private static (int From, int To)[] Split(Ratings data, int parts)
+    {
+        var ranges = new List<(int, int)>();
+        int from = 0;
+        for (int k = 1; k <= parts && from < data.RaterCount; k++)
+        {
+            long target = (long)data.RatingCount * k / parts;
+            int to = k == parts ? data.RaterCount : from;
+            while (to < data.RaterCount && data.RowStart[to] < target)
+            {
+                to++;
+            }
+
+            to = System.Math.Max(to, from + 1);
+            ranges.Add((from, to));
+            from = to;
+        }
+
+        return ranges.Count == 0 ? [(0, 0)] : [.. ranges];
+    }
+
+    /// <summary>One gradient pass over raters [from, to): rater gradients in place, item gradients into their own buffer.</summary>
+    private static (double Squared, float GMu) Pass(
+        Ratings data, Parameters p, float[] itemParams, float[] itemGrads, float[] gRi, float[] gRf, int from, int to, float mu, float invN, float li, float lf)
+    {
+        float[] raterIntercept = p.RaterIntercept, raterFactor = p.RaterFactor;
+        int[] rowStart = data.RowStart;
+        ref int item = ref MemoryMarshal.GetArrayDataReference(data.Item);
+        ref float value = ref MemoryMarshal.GetArrayDataReference(data.Value);
+        ref float ip = ref MemoryMarshal.GetArrayDataReference(itemParams);
+        ref float ig = ref MemoryMarshal.GetArrayDataReference(itemGrads);
+        double squared = 0;
+        float gMu = 0;
+        for (int r = from; r < to; r++)
+        {
+            float ri = raterIntercept[r], rf = raterFactor[r];
+            float sumE = 0, sumEf = 0, rowSquared = 0;
+            float offset = mu + ri;
+            for (int e = rowStart[r]; e < rowStart[r + 1]; e++)
+            {
+                int n2 = Unsafe.Add(ref item, e) * 2;
+                float fn = Unsafe.Add(ref ip, n2 + 1);
+                float error = offset + Unsafe.Add(ref ip, n2) + (rf * fn) - Unsafe.Add(ref value, e);
+                rowSquared += error * error;
+                float g = 2 * error * invN;
+                sumE += g;
+                sumEf += g * fn;
+                Unsafe.Add(ref ig, n2) += g;
+                Unsafe.Add(ref ig, n2 + 1) += g * rf;
+            }
+
+            squared += rowSquared;
+            gMu += sumE;
+            gRi[r] = sumE + (2 * li * ri);
+            gRf[r] = sumEf + (2 * lf * rf);
+        }
+
+        return (squared, gMu);
     }
 
     private static double Finite(float v) => float.IsFinite(v) ? v : 0;
@@ -178,70 +238,97 @@ internal static class MatrixFactorisation
 
         public static Ratings Build(SparseVoteMatrix m, BridgingOptions options)
         {
-            bool Rated(int e) => m.Values[e] != 0 && !m.ModeratedOut[m.Columns[e]];
-            var raters = new List<int>();
+            // Exactly sized arrays in three passes over the votes: growing lists of a million ratings cost more.
+            int[] rowStarts = m.RowStart, columns = m.Columns;
+            sbyte[] values = m.Values;
+            bool[] moderatedOut = m.ModeratedOut;
+            int participants = m.ParticipantCount;
             int[] ratersPerStatement = new int[m.StatementCount];
-            for (int i = 0; i < m.ParticipantCount; i++)
+            int[] raters = new int[participants];
+            int raterCount = 0;
+            for (int i = 0; i < participants; i++)
             {
                 int count = 0;
-                for (int e = m.RowStart[i]; e < m.RowStart[i + 1]; e++)
+                for (int e = rowStarts[i]; e < rowStarts[i + 1]; e++)
                 {
-                    count += Rated(e) ? 1 : 0;
+                    count += values[e] != 0 && !moderatedOut[columns[e]] ? 1 : 0;
                 }
 
-                if (count >= options.MinRatingsPerRater)
+                if (count < options.MinRatingsPerRater)
                 {
-                    raters.Add(i);
-                    for (int e = m.RowStart[i]; e < m.RowStart[i + 1]; e++)
+                    continue;
+                }
+
+                raters[raterCount++] = i;
+                for (int e = rowStarts[i]; e < rowStarts[i + 1]; e++)
+                {
+                    if (values[e] != 0 && !moderatedOut[columns[e]])
                     {
-                        if (Rated(e))
-                        {
-                            ratersPerStatement[m.Columns[e]]++;
-                        }
+                        ratersPerStatement[columns[e]]++;
                     }
                 }
             }
 
             int[] itemOf = new int[m.StatementCount];
-            var items = new List<int>();
+            int itemCount = 0;
             for (int j = 0; j < m.StatementCount; j++)
             {
-                itemOf[j] = ratersPerStatement[j] >= options.MinRatersPerStatement ? items.Count : -1;
+                itemOf[j] = ratersPerStatement[j] >= options.MinRatersPerStatement ? itemCount++ : -1;
+            }
+
+            int[] itemStatement = new int[itemCount];
+            int[] itemRaters = new int[itemCount];
+            for (int j = 0; j < m.StatementCount; j++)
+            {
                 if (itemOf[j] >= 0)
                 {
-                    items.Add(j);
+                    itemStatement[itemOf[j]] = j;
+                    itemRaters[itemOf[j]] = ratersPerStatement[j];
                 }
             }
 
-            var rowStart = new int[raters.Count + 1];
-            var item = new List<int>();
-            var value = new List<float>();
-            for (int r = 0; r < raters.Count; r++)
+            // A rating is a non-pass vote of a rater on a kept statement (moderated-out statements are never kept).
+            var rowStart = new int[raterCount + 1];
+            int total = 0;
+            for (int r = 0; r < raterCount; r++)
             {
                 int i = raters[r];
-                rowStart[r] = item.Count;
-                for (int e = m.RowStart[i]; e < m.RowStart[i + 1]; e++)
+                for (int e = rowStarts[i]; e < rowStarts[i + 1]; e++)
                 {
-                    if (Rated(e) && itemOf[m.Columns[e]] >= 0)
+                    total += values[e] != 0 && !moderatedOut[columns[e]] && itemOf[columns[e]] >= 0 ? 1 : 0;
+                }
+            }
+
+            int[] item = new int[total];
+            float[] value = new float[total];
+            int at = 0;
+            for (int r = 0; r < raterCount; r++)
+            {
+                int i = raters[r];
+                rowStart[r] = at;
+                for (int e = rowStarts[i]; e < rowStarts[i + 1]; e++)
+                {
+                    if (values[e] != 0 && !moderatedOut[columns[e]] && itemOf[columns[e]] >= 0)
                     {
-                        item.Add(itemOf[m.Columns[e]]);
-                        value.Add(m.Values[e] > 0 ? 1f : 0f);
+                        item[at] = itemOf[columns[e]];
+                        value[at] = values[e] > 0 ? 1f : 0f;
+                        at++;
                     }
                 }
             }
 
-            rowStart[raters.Count] = item.Count;
+            rowStart[raterCount] = at;
             return new Ratings
             {
-                RaterCount = raters.Count,
-                ItemCount = items.Count,
-                RatingCount = item.Count,
-                RaterRow = [.. raters],
-                ItemStatement = [.. items],
-                ItemRaters = [.. items.Select(j => ratersPerStatement[j])],
+                RaterCount = raterCount,
+                ItemCount = itemCount,
+                RatingCount = total,
+                RaterRow = raters[..raterCount],
+                ItemStatement = itemStatement,
+                ItemRaters = itemRaters,
                 RowStart = rowStart,
-                Item = [.. item],
-                Value = [.. value],
+                Item = item,
+                Value = value,
             };
         }
     }

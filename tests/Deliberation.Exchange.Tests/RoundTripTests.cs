@@ -23,8 +23,9 @@ public abstract class RoundTripTests(ExchangeFixture fixture, ITestOutputHelper 
         await using var db = fixture.Open();
 
         var stopwatch = Stopwatch.StartNew();
-        var imported = await PolisImporter.ImportAsync(db, export, new ImportOptions { OwnerId = fixture.OwnerId }, DateTimeOffset.UtcNow, null, CancellationToken.None);
-        output.WriteLine($"{fixture.Provider} {name}: imported {imported.VoteEvents} events in {stopwatch.ElapsedMilliseconds} ms");
+        var stages = new StageClock();
+        var imported = await PolisImporter.ImportAsync(db, export, new ImportOptions { OwnerId = fixture.OwnerId }, DateTimeOffset.UtcNow, stages, CancellationToken.None);
+        output.WriteLine($"{fixture.Provider} {name}: imported {imported.VoteEvents} events in {stopwatch.ElapsedMilliseconds} ms ({stages})");
 
         string folder = Fixtures.TempFolder();
         stopwatch.Restart();

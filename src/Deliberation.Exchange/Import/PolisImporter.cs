@@ -40,15 +40,11 @@ public static class PolisImporter
         new("value", NpgsqlDbType.Smallint), new("created_at", NpgsqlDbType.TimestampTz),
     ];
 
-    // The current vote of each pair is its latest event: latest time, then latest recorded (file order).
-    private const string CurrentVotesSql = """
-        INSERT INTO votes (participant_id, statement_id, conversation_id, value, updated_at, last_event_id)
-        SELECT participant_id, statement_id, conversation_id, value, created_at, id FROM (
-            SELECT e.id, e.participant_id, e.statement_id, e.conversation_id, e.value, e.created_at,
-                   ROW_NUMBER() OVER (PARTITION BY e.participant_id, e.statement_id ORDER BY e.created_at DESC, e.id DESC) AS rank
-            FROM vote_events e WHERE e.conversation_id = @c) latest
-        WHERE rank = 1
-        """;
+    private static readonly BulkColumn[] VoteColumns =
+    [
+        new("participant_id", NpgsqlDbType.Bigint), new("statement_id", NpgsqlDbType.Bigint), new("conversation_id", NpgsqlDbType.Bigint),
+        new("value", NpgsqlDbType.Smallint), new("updated_at", NpgsqlDbType.TimestampTz), new("last_event_id", NpgsqlDbType.Bigint),
+    ];
 
     public static async Task<ImportResult> ImportAsync(
         DeliberationDbContext db,
@@ -114,11 +110,33 @@ public static class PolisImporter
                 done => progress?.Report(new ImportProgress("vote events", done, plan.Events.Count)),
                 cancellationToken);
 
-            progress?.Report(new ImportProgress("current votes", 0, 1));
-            await using (var current = Sql.Command(db, CurrentVotesSql, ("c", c)))
+            // Identity ids increase in insertion order inside this transaction: the k-th id is the k-th event's.
+            var eventIds = new List<long>(plan.Events.Count);
+            await using (var ids = Sql.Command(db, "SELECT id FROM vote_events WHERE conversation_id = @c ORDER BY id", ("c", c)))
+            await using (var reader = await ids.ExecuteReaderAsync(cancellationToken))
             {
-                await current.ExecuteNonQueryAsync(cancellationToken);
+                while (await reader.ReadAsync(cancellationToken))
+                {
+                    eventIds.Add(reader.GetInt64(0));
+                }
             }
+
+            var current = plan.CurrentVotes();
+            progress?.Report(new ImportProgress("current votes", 0, current.Count));
+            await BulkRows.InsertAsync(
+                db,
+                "votes",
+                VoteColumns,
+                current.Select(i =>
+                {
+                    var e = plan.Events[i];
+                    return new object?[]
+                    {
+                        participantIds[e.Participant], statementIds[e.Statement], c, (short)e.Value, DbTimes.Parameter(e.Timestamp, pg), eventIds[i],
+                    };
+                }),
+                done => progress?.Report(new ImportProgress("current votes", done, current.Count)),
+                cancellationToken);
 
             // The counters hand out the next numbers: past everything imported, so new participants and statements
             // never collide with Polis's ids.
@@ -130,9 +148,7 @@ public static class PolisImporter
                 await counters.ExecuteNonQueryAsync(cancellationToken);
             }
 
-            long votes = await Sql.ScalarAsync(db, "SELECT COUNT(*) FROM votes WHERE conversation_id = @c", cancellationToken, ("c", c));
             await transaction.CommitAsync(cancellationToken);
-            progress?.Report(new ImportProgress("current votes", 1, 1));
             return new ImportResult(
                 c,
                 conversation.PublicId,
@@ -140,7 +156,7 @@ public static class PolisImporter
                 plan.Participants.Count,
                 plan.Statements.Count,
                 plan.Events.Count,
-                (int)votes,
+                current.Count,
                 plan.FromHistory ? "history" : "matrix",
                 plan.ExternalIdsDropped,
                 stopwatch.Elapsed);
@@ -189,6 +205,26 @@ internal sealed class ImportPlan
     public required int ExternalIdsDropped { get; init; }
 
     public long NextParticipantNumber => Participants.Count == 0 ? 0 : Participants.Max(p => p.Number) + 1;
+
+    /// <summary>
+    /// Indexes of the events that are current votes: per pair the latest time, then the latest recorded (file order),
+    /// the rule of <see cref="PolisExport.LatestVotes"/>.
+    /// </summary>
+    public List<int> CurrentVotes()
+    {
+        var latest = new Dictionary<(long, long), int>();
+        for (int i = 0; i < Events.Count; i++)
+        {
+            var e = Events[i];
+            var key = (e.Participant, e.Statement);
+            if (!latest.TryGetValue(key, out int seen) || e.Timestamp >= Events[seen].Timestamp)
+            {
+                latest[key] = i;
+            }
+        }
+
+        return [.. latest.Values.Order()];
+    }
 
     public long NextStatementNumber => Statements.Count == 0 ? 0 : Statements.Max(s => s.Number) + 1;
 

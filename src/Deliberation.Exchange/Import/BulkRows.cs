@@ -26,6 +26,8 @@ internal static class BulkRows
         Action<long>? progress,
         CancellationToken cancellationToken)
     {
+        // Checked here rather than inside Npgsql, whose cancellation of a COPY breaks the connection.
+        cancellationToken.ThrowIfCancellationRequested();
         long done = db.IsPostgres
             ? await CopyAsync(db, table, columns, rows, progress, cancellationToken)
             : await InsertSqliteAsync(db, table, columns, rows, progress, cancellationToken);

@@ -269,7 +269,7 @@ public sealed class ConversationExporter(DeliberationDbContext db)
     private static async Task WriteMathAsync(ExportSnapshot s, TextWriter text)
     {
         var buffer = new MemoryStream();
-        await using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
+        await using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             json.WriteStartObject();
             json.WriteString("conversation", s.Conversation.PublicId);

@@ -9,7 +9,7 @@ namespace Deliberation.Exchange.Replay;
 /// </summary>
 public static class ReplayChart
 {
-    private const double Width = 960, Height = 640, Left = 64, Right = 180, Top = 56;
+    private const double Width = 1000, Height = 640, Left = 64, Right = 220, Top = 56;
     private const double PanelHeight = 230, Gap = 70;
 
     private static readonly string[] GroupColours = ["#4e79a7", "#f28e2b", "#59a14f", "#e15759", "#b07aa1", "#76b7b2", "#edc948", "#9c755f"];

@@ -21,4 +21,9 @@ fi
 rm -rf TestResults
 dotnet test Deliberation.sln --logger "trx" --logger "console;verbosity=normal" --results-directory TestResults "$@"
 status=$?
+
+# Front-end unit tests (Vitest); their counts go into TestResults/ as a TRX, like the .NET tests'.
+rm -f src/Deliberation.Web/test-results/vitest.json
+(cd src/Deliberation.Web && { [ -d node_modules ] || npm ci --no-audit --no-fund; } && npm test) || status=1
+node src/Deliberation.Web/scripts/vitest-trx.mjs TestResults/vitest.trx || status=1
 exit $status

@@ -20,11 +20,12 @@ public sealed record LoadReport(
     int ResultsPushBytes,
     int StatementsWritten,
     IReadOnlyDictionary<string, int> Errors,
-    double PeakMemoryMb)
+    double PeakMemoryMb,
+    double ProcessCpuMsPerVote)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true, DefaultIgnoreCondition = JsonIgnoreCondition.Never };
 
-    public static LoadReport From(LoadOptions options, LoadRun run, double seconds, int unresolved, long tick, int pushBytes, bool inProcess)
+    public static LoadReport From(LoadOptions options, LoadRun run, double seconds, TimeSpan cpu, int unresolved, long tick, int pushBytes, bool inProcess)
     {
         var votes = run.Votes.Summarise();
         return new LoadReport(
@@ -43,7 +44,8 @@ public sealed record LoadReport(
             pushBytes,
             run.Writes,
             run.Errors,
-            ReadPeakMemoryMb());
+            ReadPeakMemoryMb(),
+            votes.Count == 0 ? 0 : System.Math.Round(cpu.TotalMilliseconds / votes.Count, 2));
     }
 
     public string ToJson() => JsonSerializer.Serialize(this, Json);
@@ -56,6 +58,7 @@ public sealed record LoadReport(
         results push      {ResultsPushBytes} bytes at tick {FinalTick}
         errors            {(Errors.Count == 0 ? "none" : string.Join(", ", Errors.Select(e => $"{e.Key}: {e.Value}")))}
         peak memory       {PeakMemoryMb} MB (this process)
+        CPU per vote      {ProcessCpuMsPerVote} ms (this process: server and simulated clients when in-process)
         """;
 
     /// <summary>Peak resident set size (VmHWM) of this process, from /proc on Linux.</summary>

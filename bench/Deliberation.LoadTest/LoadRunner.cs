@@ -50,10 +50,12 @@ public static class LoadRunner
             var loops = people.Select(p => Task.Run(() => p.RunAsync(stop.Token), CancellationToken.None)).ToList();
             await Task.Delay(TimeSpan.FromSeconds(options.WarmupSeconds), cancellationToken);
             run.StartMeasuring();
+            var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
             var measured = Stopwatch.StartNew();
             await Task.Delay(TimeSpan.FromSeconds(options.DurationSeconds), cancellationToken);
             run.StopMeasuring();
             var seconds = measured.Elapsed.TotalSeconds;
+            var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
             stop.Cancel();
             await Task.WhenAll(loops);
 
@@ -71,7 +73,7 @@ public static class LoadRunner
                 await p.DisposeAsync();
             }
 
-            return LoadReport.From(options, run, seconds, unresolved, tick, pushBytes, app is not null);
+            return LoadReport.From(options, run, seconds, cpu, unresolved, tick, pushBytes, app is not null);
         }
         finally
         {

@@ -13,6 +13,7 @@ using Deliberation.Api.Features.Participation;
 using Deliberation.Api.Features.Results;
 using Deliberation.Api.Features.Statements;
 using Deliberation.Api.Features.Votes;
+using Deliberation.Api.Features.WebUi;
 using Deliberation.Api.Infrastructure.Caching;
 using Deliberation.Api.Infrastructure.Health;
 using Deliberation.Api.Infrastructure.Http;
@@ -54,6 +55,7 @@ public static class ApiSetup
         services.AddDeliberationOpenApi();
         services.AddDeliberationHealth();
         services.AddStatementTextAnalysis();
+        services.AddWebUi();
         ConfigureForwardedHeaders(builder);
         return builder;
     }
@@ -69,6 +71,7 @@ public static class ApiSetup
         app.UseSerilogRequestLogging();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseWebUiAssets();
         app.UseRouting();
         app.UseMiddleware<RequestBodyLimit>();
         app.UseAuthentication();
@@ -89,6 +92,7 @@ public static class ApiSetup
         app.MapResearchEndpoints();
         app.MapTextAnalysisEndpoints();
         app.MapDeliberationHub();
+        app.MapWebUi();
         return app;
     }
 

@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -22,10 +24,15 @@ internal sealed partial class DatabaseMigrator(IServiceProvider services, IOptio
 
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<DeliberationDbContext>();
-        var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
-        if (pending.Count > 0)
+        // Asking a brand-new database for its applied migrations makes the provider log an error about the missing
+        // history table; look for the table first so a first start stays quiet.
+        var history = db.GetService<IHistoryRepository>();
+        var pending = await history.ExistsAsync(cancellationToken)
+            ? (await db.Database.GetPendingMigrationsAsync(cancellationToken)).Count()
+            : db.Database.GetMigrations().Count();
+        if (pending > 0)
         {
-            LogMigrating(logger, options.Value.Provider, pending.Count);
+            LogMigrating(logger, options.Value.Provider, pending);
             await db.Database.MigrateAsync(cancellationToken);
         }
 

@@ -2,7 +2,7 @@ namespace Deliberation.Cli.Synthesis;
 
 public sealed record SynthStatement(long Id, long AuthorId, long CreatedAt, int Moderated, string Body);
 
-public sealed record SynthVote(long Timestamp, long StatementId, long VoterId, sbyte Value);
+public readonly record struct SynthVote(long Timestamp, long StatementId, long VoterId, sbyte Value);
 
 /// <summary>A generated conversation: statements, the vote event log in time order, and each participant's planted group.</summary>
 public sealed record SyntheticConversation(

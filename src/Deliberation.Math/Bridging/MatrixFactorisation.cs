@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using Deliberation.Math.Matrix;
 
 namespace Deliberation.Math.Bridging;
@@ -32,7 +34,8 @@ internal static class MatrixFactorisation
         }
 
         var p = Parameters.Initialise(data, m, participantX, pc1, previous);
-        Train(data, p, previous is null ? options.MaxEpochsCold : options.MaxEpochsWarm, options);
+        bool warm = previous is not null;
+        Train(data, p, warm ? options.MaxEpochsWarm : options.MaxEpochsCold, warm ? options.WarmLearningRate : options.LearningRate, options);
 
         // The factor's sign is arbitrary: align it with the map's horizontal axis.
         double alignment = 0;
@@ -66,10 +69,10 @@ internal static class MatrixFactorisation
         return (scores, p.ToState(data, m));
     }
 
-    private static void Train(Ratings data, Parameters p, int maxEpochs, BridgingOptions options)
+    private static void Train(Ratings data, Parameters p, int maxEpochs, double learningRate, BridgingOptions options)
     {
         int u = data.RaterCount, items = data.ItemCount;
-        float lr = (float)options.LearningRate;
+        float lr = (float)learningRate;
         float invN = 1f / data.RatingCount;
         float paramCount = u + items;
         float li = (float)options.InterceptRegularisation / paramCount;
@@ -77,32 +80,55 @@ internal static class MatrixFactorisation
         var adam = new AdamState(u, items);
         float[] gRi = new float[u], gRf = new float[u], gIi = new float[items], gIf = new float[items];
         double previousLoss = double.PositiveInfinity;
+        float[] raterIntercept = p.RaterIntercept, raterFactor = p.RaterFactor;
+        int[] rowStart = data.RowStart;
+        ref int item = ref MemoryMarshal.GetArrayDataReference(data.Item);
+        ref float value = ref MemoryMarshal.GetArrayDataReference(data.Value);
+
+        // Item parameters and gradients interleaved (intercept, factor): one cache line per rating, no bounds checks.
+        float[] itemParams = new float[2 * items], itemGrads = new float[2 * items];
+        ref float ip = ref MemoryMarshal.GetArrayDataReference(itemParams);
+        ref float ig = ref MemoryMarshal.GetArrayDataReference(itemGrads);
         for (int epoch = 1; epoch <= maxEpochs; epoch++)
         {
-            Array.Clear(gIi);
-            Array.Clear(gIf);
+            for (int n = 0; n < items; n++)
+            {
+                itemParams[2 * n] = p.ItemIntercept[n];
+                itemParams[(2 * n) + 1] = p.ItemFactor[n];
+            }
+
+            Array.Clear(itemGrads);
             double squared = 0;
             float gMu = 0;
             float mu = p.Mu;
             for (int r = 0; r < u; r++)
             {
-                float ri = p.RaterIntercept[r], rf = p.RaterFactor[r];
-                float sumE = 0, sumEf = 0;
-                for (int e = data.RowStart[r]; e < data.RowStart[r + 1]; e++)
+                float ri = raterIntercept[r], rf = raterFactor[r];
+                float sumE = 0, sumEf = 0, rowSquared = 0;
+                float offset = mu + ri;
+                for (int e = rowStart[r]; e < rowStart[r + 1]; e++)
                 {
-                    int n = data.Item[e];
-                    float error = mu + ri + p.ItemIntercept[n] + (rf * p.ItemFactor[n]) - data.Value[e];
-                    squared += error * error;
+                    int n2 = Unsafe.Add(ref item, e) * 2;
+                    float fn = Unsafe.Add(ref ip, n2 + 1);
+                    float error = offset + Unsafe.Add(ref ip, n2) + (rf * fn) - Unsafe.Add(ref value, e);
+                    rowSquared += error * error;
                     float g = 2 * error * invN;
                     sumE += g;
-                    sumEf += g * p.ItemFactor[n];
-                    gIi[n] += g;
-                    gIf[n] += g * rf;
+                    sumEf += g * fn;
+                    Unsafe.Add(ref ig, n2) += g;
+                    Unsafe.Add(ref ig, n2 + 1) += g * rf;
                 }
 
+                squared += rowSquared;
                 gMu += sumE;
                 gRi[r] = sumE + (2 * li * ri);
                 gRf[r] = sumEf + (2 * lf * rf);
+            }
+
+            for (int n = 0; n < items; n++)
+            {
+                gIi[n] = itemGrads[2 * n];
+                gIf[n] = itemGrads[(2 * n) + 1];
             }
 
             double regularisation = 0;

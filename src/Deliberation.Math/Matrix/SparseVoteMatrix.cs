@@ -71,8 +71,16 @@ internal sealed class SparseVoteMatrix
             isMeta[j] = metaFlags[statementIds[j]];
         }
 
+        // A contiguous copy: ten million interface calls per pass would cost more than the copy.
+        VoteInput[] voteArray = votes as VoteInput[] ?? [.. votes];
+        int[] statementOfVote = new int[voteArray.Length];
+        for (int v = 0; v < voteArray.Length; v++)
+        {
+            statementOfVote[v] = statementIndex.IndexOf(voteArray[v].StatementId);
+        }
+
         // Participants: every voter with at least one vote on a known statement.
-        long[] participantIds = DistinctVoters(votes, statementIndex);
+        long[] participantIds = DistinctVoters(voteArray, statementOfVote);
         if (participantIds.Length > options.MaxParticipants)
         {
             participantIds = participantIds[..System.Math.Max(0, options.MaxParticipants)];
@@ -81,12 +89,11 @@ internal sealed class SparseVoteMatrix
         var participantIndex = new IdIndex(participantIds);
         int n = participantIds.Length;
 
-        int[] rowIndexOfVote = new int[votes.Count];
+        int[] rowIndexOfVote = new int[voteArray.Length];
         int[] counts = new int[n + 1];
-        for (int v = 0; v < votes.Count; v++)
+        for (int v = 0; v < voteArray.Length; v++)
         {
-            var vote = votes[v];
-            int row = statementIndex.IndexOf(vote.StatementId) < 0 ? -1 : participantIndex.IndexOf(vote.ParticipantId);
+            int row = statementOfVote[v] < 0 ? -1 : participantIndex.IndexOf(voteArray[v].ParticipantId);
             rowIndexOfVote[v] = row;
             if (row >= 0)
             {
@@ -103,7 +110,7 @@ internal sealed class SparseVoteMatrix
         int[] columns = new int[total];
         sbyte[] values = new sbyte[total];
         int[] next = counts[..n];
-        for (int v = 0; v < votes.Count; v++)
+        for (int v = 0; v < voteArray.Length; v++)
         {
             int row = rowIndexOfVote[v];
             if (row < 0)
@@ -112,8 +119,8 @@ internal sealed class SparseVoteMatrix
             }
 
             int at = next[row]++;
-            columns[at] = statementIndex.IndexOf(votes[v].StatementId);
-            values[at] = (sbyte)System.Math.Sign(votes[v].Value);
+            columns[at] = statementOfVote[v];
+            values[at] = (sbyte)System.Math.Sign(voteArray[v].Value);
         }
 
         // Sort each row by statement and collapse repeated pairs (highest value kept: order-independent).
@@ -124,7 +131,11 @@ internal sealed class SparseVoteMatrix
             int start = counts[i], end = counts[i + 1];
             var cols = columns.AsSpan(start, end - start);
             var vals = values.AsSpan(start, end - start);
-            cols.Sort(vals);
+            if (!IsSorted(cols))
+            {
+                cols.Sort(vals);
+            }
+
             rowStart[i] = write;
             for (int k = 0; k < cols.Length; k++)
             {
@@ -150,14 +161,27 @@ internal sealed class SparseVoteMatrix
         return new SparseVoteMatrix(participantIndex, statementIndex, rowStart, columns, values, moderatedOut, isMeta);
     }
 
+    private static bool IsSorted(ReadOnlySpan<int> span)
+    {
+        for (int k = 1; k < span.Length; k++)
+        {
+            if (span[k] < span[k - 1])
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     // Dense id ranges (the usual case) are marked in a table: sorting ten million ids would cost most of a second.
-    private static long[] DistinctVoters(IReadOnlyList<VoteInput> votes, IdIndex statements)
+    private static long[] DistinctVoters(VoteInput[] votes, int[] statementOfVote)
     {
         long min = long.MaxValue, max = long.MinValue;
         int known = 0;
-        for (int v = 0; v < votes.Count; v++)
+        for (int v = 0; v < votes.Length; v++)
         {
-            if (statements.IndexOf(votes[v].StatementId) >= 0)
+            if (statementOfVote[v] >= 0)
             {
                 long id = votes[v].ParticipantId;
                 min = System.Math.Min(min, id);
@@ -174,30 +198,33 @@ internal sealed class SparseVoteMatrix
         if (max - min < 4L * known + 1024)
         {
             bool[] seen = new bool[max - min + 1];
-            for (int v = 0; v < votes.Count; v++)
+            int distinct = 0;
+            for (int v = 0; v < votes.Length; v++)
             {
-                if (statements.IndexOf(votes[v].StatementId) >= 0)
+                if (statementOfVote[v] >= 0 && !seen[votes[v].ParticipantId - min])
                 {
                     seen[votes[v].ParticipantId - min] = true;
+                    distinct++;
                 }
             }
 
-            var ids = new List<long>();
+            long[] ids = new long[distinct];
+            int at = 0;
             for (int k = 0; k < seen.Length; k++)
             {
                 if (seen[k])
                 {
-                    ids.Add(min + k);
+                    ids[at++] = min + k;
                 }
             }
 
-            return [.. ids];
+            return ids;
         }
 
         var set = new HashSet<long>();
-        for (int v = 0; v < votes.Count; v++)
+        for (int v = 0; v < votes.Length; v++)
         {
-            if (statements.IndexOf(votes[v].StatementId) >= 0)
+            if (statementOfVote[v] >= 0)
             {
                 set.Add(votes[v].ParticipantId);
             }

@@ -11,6 +11,12 @@ internal sealed class CentredVotes
 {
     private CentredVotes(SparseVoteMatrix matrix, double[] means, double[] values, double totalVariance)
     {
+        SingleValues = new float[values.Length];
+        for (int k = 0; k < values.Length; k++)
+        {
+            SingleValues[k] = (float)values[k];
+        }
+
         Matrix = matrix;
         Means = means;
         Values = values;
@@ -24,6 +30,12 @@ internal sealed class CentredVotes
 
     /// <summary>x_ij − c_j for each stored vote, aligned with <see cref="SparseVoteMatrix.Columns"/>.</summary>
     public double[] Values { get; }
+
+    /// <summary>
+    /// The same values in single precision for the power-iteration kernel: half the memory traffic; a centred vote
+    /// (x − mean, |x| ≤ 1) loses nothing that matters at 24 bits, and sums are still taken in double.
+    /// </summary>
+    public float[] SingleValues { get; }
 
     /// <summary>Sum of squares of the centred matrix (the trace of XᵀX): the total variance to explain.</summary>
     public double TotalVariance { get; }

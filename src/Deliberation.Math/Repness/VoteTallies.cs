@@ -26,19 +26,22 @@ internal sealed class VoteTallies
     public static VoteTallies Count(SparseVoteMatrix m, int[] groupOfRow, int k)
     {
         int s = m.StatementCount;
-        int[,] all = new int[s, 3];
-        int[,,] groups = new int[k, s, 3];
+
+        // Flat counters, [(group + 1) * s + statement] * 3 + slot with "group" −1 = everyone; one pass over the votes.
+        int[] counts = new int[(k + 1) * s * 3];
+        int[] rowStart = m.RowStart, columns = m.Columns;
+        sbyte[] values = m.Values;
         for (int i = 0; i < m.ParticipantCount; i++)
         {
-            int g = groupOfRow[i];
-            for (int e = m.RowStart[i]; e < m.RowStart[i + 1]; e++)
+            int groupBase = (groupOfRow[i] + 1) * s;
+            for (int e = rowStart[i]; e < rowStart[i + 1]; e++)
             {
-                int j = m.Columns[e];
-                int slot = m.Values[e] switch { 1 => 0, -1 => 1, _ => 2 };
-                all[j, slot]++;
-                if (g >= 0)
+                int j = columns[e];
+                int slot = values[e] > 0 ? 0 : values[e] < 0 ? 1 : 2;
+                counts[(j * 3) + slot]++;
+                if (groupBase > 0)
                 {
-                    groups[g, j, slot]++;
+                    counts[((groupBase + j) * 3) + slot]++;
                 }
             }
         }
@@ -53,14 +56,15 @@ internal sealed class VoteTallies
 
         for (int j = 0; j < s; j++)
         {
-            allTallies[j] = Tally(all[j, 0], all[j, 1], all[j, 2]);
+            allTallies[j] = Tally(counts[j * 3], counts[(j * 3) + 1], counts[(j * 3) + 2]);
             int a = 0, d = 0, p = 0;
             for (int g = 0; g < k; g++)
             {
-                byGroup[g][j] = Tally(groups[g, j, 0], groups[g, j, 1], groups[g, j, 2]);
-                a += groups[g, j, 0];
-                d += groups[g, j, 1];
-                p += groups[g, j, 2];
+                int at = (((g + 1) * s) + j) * 3;
+                byGroup[g][j] = Tally(counts[at], counts[at + 1], counts[at + 2]);
+                a += counts[at];
+                d += counts[at + 1];
+                p += counts[at + 2];
             }
 
             clustered[j] = Tally(a, d, p);

@@ -72,7 +72,7 @@ public static class RateLimitSetup
         if (context.GetRouteValue(ConversationRoute.Parameter) is string publicId)
         {
             var tokens = context.RequestServices.GetRequiredService<ParticipantTokens>();
-            if (tokens.Read(ParticipantTokens.FromRequest(context.Request, publicId)) is { } claim)
+            if (tokens.ReadRequest(context, publicId) is { } claim)
             {
                 return "p" + claim.ParticipantId.ToString(CultureInfo.InvariantCulture);
             }

@@ -16,7 +16,7 @@ public sealed record CurrentParticipant(Conversation Conversation, Participant P
     {
         var conversation = await PublicConversation.LoadAsync(context);
         var tokens = context.RequestServices.GetRequiredService<ParticipantTokens>();
-        var claim = tokens.Read(ParticipantTokens.FromRequest(context.Request, conversation.PublicId))
+        var claim = tokens.ReadRequest(context, conversation.PublicId)
             ?? throw new ApiProblemException(
                 ProblemType.ParticipantRequired, "Join the conversation first: POST /api/v1/conversations/{id}/participants.");
         if (claim.ConversationId != conversation.Id)

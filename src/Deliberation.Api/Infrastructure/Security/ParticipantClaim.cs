@@ -17,7 +17,7 @@ public sealed record ParticipantClaim(ConversationSnapshot Snapshot, long Partic
         var db = context.RequestServices.GetRequiredService<DeliberationDbContext>();
         var snapshot = await context.RequestServices.GetRequiredService<ConversationSnapshots>().GetAsync(db, publicId, context.RequestAborted)
             ?? throw new ApiProblemException(ProblemType.ConversationNotFound, "There is no conversation with this id.");
-        var claim = context.RequestServices.GetRequiredService<ParticipantTokens>().Read(ParticipantTokens.FromRequest(context.Request, publicId))
+        var claim = context.RequestServices.GetRequiredService<ParticipantTokens>().ReadRequest(context, publicId)
             ?? throw new ApiProblemException(
                 ProblemType.ParticipantRequired, "Join the conversation first: POST /api/v1/conversations/{id}/participants.");
         return claim.ConversationId == snapshot.Conversation.Id

@@ -46,6 +46,23 @@ public sealed class ParticipantTokens(IDataProtectionProvider protection)
         }
     }
 
+    /// <summary>
+    /// The token of a request, read once per request however many parts of the pipeline ask (the rate limiter and
+    /// the endpoint both do).
+    /// </summary>
+    public (long ConversationId, long ParticipantId)? ReadRequest(HttpContext context, string conversationPublicId)
+    {
+        var key = (typeof(ParticipantTokens), conversationPublicId);
+        if (context.Items.TryGetValue(key, out var cached))
+        {
+            return ((long, long)?)cached;
+        }
+
+        var claim = Read(FromRequest(context.Request, conversationPublicId));
+        context.Items[key] = claim;
+        return claim;
+    }
+
     public static string CookieName(string conversationPublicId) => "dlb_p_" + conversationPublicId;
 
     /// <summary>The raw token of a request: the bearer header wins over the cookie, as an API client means it.</summary>

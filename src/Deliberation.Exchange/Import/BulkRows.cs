@@ -11,12 +11,12 @@ internal readonly record struct BulkColumn(string Name, NpgsqlDbType Type);
 
 /// <summary>
 /// Inserts many rows fast inside the caller's transaction: binary COPY on PostgreSQL; on SQLite, prepared INSERTs of
-/// many rows each (one round of parsing per batch, not per row). Rows go in the order given, so identity ids increase
+/// 20 rows each (one round of parsing per batch; larger batches are slower, the provider binds parameters by name). Rows go in the order given, so identity ids increase
 /// in that order (both providers hand them out one by one inside one transaction).
 /// </summary>
 internal static class BulkRows
 {
-    private const int SqliteRowsPerStatement = 200;
+    private const int SqliteRowsPerStatement = 20;
 
     public static async Task InsertAsync(
         DeliberationDbContext db,

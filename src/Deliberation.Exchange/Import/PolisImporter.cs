@@ -121,7 +121,15 @@ public static class PolisImporter
                 }
             }
 
+            // In primary-key order, so the votes' B-tree grows at its end instead of splitting pages everywhere.
             var current = plan.CurrentVotes();
+            current.Sort((a, b) =>
+            {
+                var x = plan.Events[a];
+                var y = plan.Events[b];
+                int byParticipant = participantIds[x.Participant].CompareTo(participantIds[y.Participant]);
+                return byParticipant != 0 ? byParticipant : statementIds[x.Statement].CompareTo(statementIds[y.Statement]);
+            });
             progress?.Report(new ImportProgress("current votes", 0, current.Count));
             await BulkRows.InsertAsync(
                 db,

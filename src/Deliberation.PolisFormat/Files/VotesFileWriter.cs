@@ -7,6 +7,8 @@ namespace Deliberation.PolisFormat.Files;
 public sealed class VotesFileWriter : IDisposable
 {
     private readonly CsvWriter _csv;
+    private long _second = long.MinValue;
+    private string _datetime = "";
 
     public VotesFileWriter(TextWriter text)
     {
@@ -17,10 +19,23 @@ public sealed class VotesFileWriter : IDisposable
     public void Write(PolisVote vote) =>
         _csv.WriteRecord(
             vote.Timestamp.ToString(CultureInfo.InvariantCulture),
-            PolisDates.Format(vote.Timestamp),
+            Datetime(vote.Timestamp),
             vote.StatementId.ToString(CultureInfo.InvariantCulture),
             vote.VoterId.ToString(CultureInfo.InvariantCulture),
             vote.Value.ToString(CultureInfo.InvariantCulture));
 
     public void Dispose() => _csv.Dispose();
+
+    // Votes come in time order, many in the same second: format each second once.
+    private string Datetime(long timestamp)
+    {
+        long second = Math.DivRem(timestamp, 1000, out long rest) - (rest < 0 ? 1 : 0);
+        if (second != _second)
+        {
+            _second = second;
+            _datetime = PolisDates.Format(timestamp);
+        }
+
+        return _datetime;
+    }
 }

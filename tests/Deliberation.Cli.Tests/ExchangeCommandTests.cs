@@ -121,6 +121,15 @@ public class ExchangeCommandTests
     }
 
     [Fact]
+    public void An_unreachable_database_exits_5()
+    {
+        var (exit, _, error) = CliRunner.Run(
+            "export", "abcdefghijkl", Fixtures.TempFolder(), "--database", "Host=127.0.0.1;Port=1;Username=nobody;Database=none;Timeout=2", "--provider", "Postgres");
+        Assert.Equal(ExitCodes.Database, exit);
+        Assert.Contains("database", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Bad_options_exit_2_and_help_explains_the_commands()
     {
         Assert.Equal(ExitCodes.Usage, CliRunner.Run("replay", Fixtures.Polis("london.youth.policing"), "--every", "0").Exit);

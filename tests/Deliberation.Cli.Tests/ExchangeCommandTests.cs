@@ -35,6 +35,19 @@ public class ExchangeCommandTests
         Assert.Equal(expected.MatrixVotes.ToHashSet(), actual.MatrixVotes.ToHashSet());
         Assert.Equal(expected.VoteHistory, actual.VoteHistory);
         Assert.Contains(actual.Participants, p => p.GroupId is not null); // the math ran after the import
+
+        // math.json speaks in the export's numbers: participants and comment ids, not database ids.
+        using var math = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, "math.json")));
+        var result = math.RootElement.GetProperty("result");
+        var commentIds = expected.Statements.Select(s => s.Id).ToHashSet();
+        var participantIds = expected.Participants.Select(p => p.Id).ToHashSet();
+        Assert.All(result.GetProperty("statements").EnumerateArray(), s => Assert.Contains(s.GetProperty("id").GetInt64(), commentIds));
+        Assert.All(result.GetProperty("participants").EnumerateArray(), p => Assert.Contains(p.GetProperty("id").GetInt64(), participantIds));
+        var groupOf = actual.Participants.Where(p => p.GroupId is not null).ToDictionary(p => p.Id, p => p.GroupId!.Value);
+        foreach (var group in result.GetProperty("groups").EnumerateArray())
+        {
+            Assert.All(group.GetProperty("members").EnumerateArray(), m => Assert.Equal(group.GetProperty("id").GetInt32(), groupOf[m.GetInt64()]));
+        }
         Assert.Equal(["comment-groups.csv", "comments.csv", "math.json", "participants-votes.csv", "polarisation-history.csv", "summary.csv", "votes.csv"],
             Directory.GetFiles(folder).Select(Path.GetFileName).Order(StringComparer.Ordinal));
     }

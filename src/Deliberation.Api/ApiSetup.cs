@@ -4,6 +4,9 @@ using System.Text.Json.Serialization;
 using Deliberation.Api.Configuration;
 using Deliberation.Api.Features.Account;
 using Deliberation.Api.Features.Conversations;
+using Deliberation.Api.Features.Exchange;
+using Deliberation.Api.Features.Research;
+using Deliberation.Api.Features.TextAnalysis;
 using Deliberation.Api.Features.Moderation;
 using Deliberation.Api.Features.Live;
 using Deliberation.Api.Features.Participation;
@@ -51,6 +54,7 @@ public static class ApiSetup
         services.AddDeliberationRateLimits();
         services.AddDeliberationOpenApi();
         services.AddDeliberationHealth();
+        services.AddStatementTextAnalysis();
         services.AddWebUi();
         ConfigureForwardedHeaders(builder);
         return builder;
@@ -83,6 +87,10 @@ public static class ApiSetup
         app.MapStatementEndpoints();
         app.MapVoteEndpoints();
         app.MapResultsEndpoints();
+        app.MapExportEndpoints();
+        app.MapImportEndpoints();
+        app.MapResearchEndpoints();
+        app.MapTextAnalysisEndpoints();
         app.MapDeliberationHub();
         app.MapWebUi();
         return app;

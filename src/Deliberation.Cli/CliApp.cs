@@ -1,19 +1,27 @@
 using System.CommandLine;
+using System.Data.Common;
+using Deliberation.Cli.Database;
 using Deliberation.PolisFormat;
 
 namespace Deliberation.Cli;
 
 /// <summary>
 /// Composes the commands; each lives in its own file under Commands/ and is added here with one line.
-/// Parse errors exit with 2, unreadable input with 3, anything else unexpected with 1.
+/// Exit codes are in <see cref="ExitCodes"/>.
 /// </summary>
 public static class CliApp
 {
     public static RootCommand CreateRoot(TextWriter output, TextWriter error)
     {
-        var root = new RootCommand("Deliberation: the researcher's tool for opinion math on Polis-format conversations.");
+        var root = new RootCommand(
+            "Deliberation: the researcher's tool for opinion math on Polis-format conversations. import, export and replay of a "
+            + "conversation use the app's database (appsettings.json, Database__* environment variables, or --database). "
+            + ExitCodes.Help);
         root.Subcommands.Add(Commands.AnalyzeCommand.Create(output, error));
         root.Subcommands.Add(Commands.SynthCommand.Create(output, error));
+        root.Subcommands.Add(Commands.ImportCommand.Create(output, error));
+        root.Subcommands.Add(Commands.ExportCommand.Create(output, error));
+        root.Subcommands.Add(Commands.ReplayCommand.Create(output, error));
         return root;
     }
 
@@ -45,6 +53,16 @@ public static class CliApp
         {
             error.WriteLine($"error: {e.Message}");
             return ExitCodes.BadInput;
+        }
+        catch (ConversationNotFoundException e)
+        {
+            error.WriteLine($"error: {e.Message}");
+            return ExitCodes.NotFound;
+        }
+        catch (Exception e) when (e is DbException || e.InnerException is DbException)
+        {
+            error.WriteLine($"error: the database failed: {(e.InnerException ?? e).Message}");
+            return ExitCodes.Database;
         }
         catch (Exception e) when (e is ArgumentException or InvalidOperationException or IOException)
         {

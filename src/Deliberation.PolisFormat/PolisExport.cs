@@ -71,3 +71,9 @@ public readonly record struct PolisMatrixVote(long ParticipantId, long Statement
 /// </summary>
 public sealed record PolisParticipant(
     long Id, string? Xid, int? GroupId, int CommentCount, int VoteCount, int AgreeCount, int DisagreeCount);
+
+/// <summary>Vote counts of one statement in comment-groups.csv (votes = agrees + disagrees + passes).</summary>
+public readonly record struct PolisTally(long Votes, long Agrees, long Disagrees, long Passes);
+
+/// <summary>A row of comment-groups.csv: the statement's totals and, per group in order a, b, c…, its tallies.</summary>
+public sealed record PolisCommentGroups(long CommentId, string Comment, PolisTally Total, IReadOnlyList<PolisTally> Groups);

@@ -11,11 +11,13 @@ namespace Deliberation.PolisFormat;
 /// </summary>
 public static class PolisExportReader
 {
-    public static PolisExport Read(string path)
+    public static PolisExport Read(string path) => Read(path, PolisReadOptions.Lenient);
+
+    public static PolisExport Read(string path, PolisReadOptions options)
     {
         if (Directory.Exists(path))
         {
-            return Read(name =>
+            return Read(options, name =>
             {
                 string file = Path.Combine(path, name);
                 return File.Exists(file) ? new StreamReader(file, Encoding.UTF8) : null;
@@ -25,7 +27,7 @@ public static class PolisExportReader
         if (File.Exists(path))
         {
             using var zip = OpenZip(path);
-            return Read(name =>
+            return Read(options, name =>
             {
                 var entry = zip.Entries
                     .Where(e => string.Equals(e.Name, name, StringComparison.OrdinalIgnoreCase))
@@ -39,40 +41,64 @@ public static class PolisExportReader
     }
 
     /// <summary>Reads through a file opener (null when the file is absent): the seam for tests and other containers.</summary>
-    public static PolisExport Read(Func<string, TextReader?> open)
-    {
-        using var participantsText = open(PolisColumns.ParticipantsVotesFile)
-            ?? throw new PolisFormatException(PolisColumns.ParticipantsVotesFile, 0, 0, "the export has no participants-votes.csv");
-        var (participants, matrix) = ParticipantsVotesFileReader.Read(participantsText);
+    public static PolisExport Read(Func<string, TextReader?> open) => Read(PolisReadOptions.Lenient, open);
 
+    /// <summary>
+    /// Reads through a file opener (null when the file is absent). A container that fails while a file is read (a
+    /// truncated or corrupt zip) is reported as a format error of that file.
+    /// </summary>
+    public static PolisExport Read(PolisReadOptions options, Func<string, TextReader?> open)
+    {
         IReadOnlyList<PolisStatement> statements = [];
-        using (var comments = open(PolisColumns.CommentsFile))
+        HashSet<long>? known = null;
+        var commentsFound = ReadFile(open, PolisColumns.CommentsFile, text => statements = CommentsFileReader.Read(text, strict: options.CheckReferences));
+        if (!commentsFound && options.RequireComments)
         {
-            if (comments is not null)
-            {
-                statements = CommentsFileReader.Read(comments);
-            }
+            throw new PolisFormatException(PolisColumns.CommentsFile, 0, 0, "the export has no comments.csv");
+        }
+
+        if (options.CheckReferences)
+        {
+            known = [.. statements.Select(s => s.Id)];
+        }
+
+        IReadOnlyList<PolisParticipant> participants = [];
+        IReadOnlyList<PolisMatrixVote> matrix = [];
+        if (!ReadFile(open, PolisColumns.ParticipantsVotesFile, text => (participants, matrix) = ParticipantsVotesFileReader.Read(text, knownComments: known)))
+        {
+            throw new PolisFormatException(PolisColumns.ParticipantsVotesFile, 0, 0, "the export has no participants-votes.csv");
         }
 
         var summary = new PolisSummary([]);
-        using (var summaryText = open(PolisColumns.SummaryFile))
-        {
-            if (summaryText is not null)
-            {
-                summary = SummaryFileReader.Read(summaryText);
-            }
-        }
+        ReadFile(open, PolisColumns.SummaryFile, text => summary = SummaryFileReader.Read(text));
 
         IReadOnlyList<PolisVote>? history = null;
-        using (var votes = open(PolisColumns.VotesFile))
-        {
-            if (votes is not null)
-            {
-                history = VotesFileReader.Read(votes);
-            }
-        }
+        ReadFile(open, PolisColumns.VotesFile, text => history = VotesFileReader.Read(text, knownComments: known));
 
         return new PolisExport(summary, statements, participants, matrix, history);
+    }
+
+    private static bool ReadFile(Func<string, TextReader?> open, string name, Action<TextReader> read)
+    {
+        try
+        {
+            using var text = open(name);
+            if (text is null)
+            {
+                return false;
+            }
+
+            read(text);
+            return true;
+        }
+        catch (InvalidDataException e)
+        {
+            throw new PolisFormatException(name, 0, 0, "the file is damaged (truncated or corrupt archive): " + e.Message);
+        }
+        catch (DecoderFallbackException e)
+        {
+            throw new PolisFormatException(name, 0, 0, "the file is not valid UTF-8: " + e.Message);
+        }
     }
 
     private static ZipArchive OpenZip(string path)

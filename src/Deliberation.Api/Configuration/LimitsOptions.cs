@@ -6,4 +6,7 @@ public sealed class LimitsOptions
 
     /// <summary>The largest request body accepted on ordinary endpoints; imports have their own limit.</summary>
     public long MaxRequestBodyBytes { get; set; } = 256 * 1024;
+
+    /// <summary>The largest Polis export (zip) a facilitator may upload to import.</summary>
+    public long MaxImportBytes { get; set; } = 200L * 1024 * 1024;
 }

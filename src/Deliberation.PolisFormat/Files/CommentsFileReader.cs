@@ -5,7 +5,8 @@ namespace Deliberation.PolisFormat.Files;
 /// <summary>Reads comments.csv (one row per statement; bodies may hold quoted line breaks).</summary>
 public static class CommentsFileReader
 {
-    public static IReadOnlyList<PolisStatement> Read(TextReader text, string fileName = PolisColumns.CommentsFile)
+    /// <param name="strict">Refuse negative and repeated comment ids (imports need each statement once).</param>
+    public static IReadOnlyList<PolisStatement> Read(TextReader text, string fileName = PolisColumns.CommentsFile, bool strict = false)
     {
         using var csv = new CsvReader(text, fileName, ownsReader: false);
         var header = new CsvHeader(csv.Read() ?? throw new PolisFormatException(fileName, 1, 0, "the file is empty"), fileName);
@@ -18,6 +19,7 @@ public static class CommentsFileReader
         int? body = header.Find(PolisColumns.CommentBody);
 
         var statements = new List<PolisStatement>();
+        var seen = new HashSet<long>();
         while (csv.Read() is { } fields)
         {
             if (fields.Count == 1 && fields[0].Length == 0)
@@ -26,8 +28,19 @@ public static class CommentsFileReader
             }
 
             var r = new CsvRecord(fields, header, csv.RecordLine);
+            long commentId = r.Int64(id);
+            if (strict && commentId < 0)
+            {
+                throw r.Error(id, $"comment id {commentId} is negative");
+            }
+
+            if (strict && !seen.Add(commentId))
+            {
+                throw r.Error(id, $"comment id {commentId} appears twice");
+            }
+
             statements.Add(new PolisStatement(
-                r.Int64(id),
+                commentId,
                 author is { } a ? r.OptionalInt64(a) ?? -1 : -1,
                 timestamp is { } t ? r.OptionalInt64(t) ?? 0 : 0,
                 agrees is { } ag ? (int)(r.OptionalInt64(ag) ?? 0) : 0,

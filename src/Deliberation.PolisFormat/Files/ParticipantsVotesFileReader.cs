@@ -9,8 +9,9 @@ namespace Deliberation.PolisFormat.Files;
 /// </summary>
 public static class ParticipantsVotesFileReader
 {
+    /// <param name="knownComments">When given, a comment column not in this set and a repeated participant are errors.</param>
     public static (IReadOnlyList<PolisParticipant> Participants, IReadOnlyList<PolisMatrixVote> Votes) Read(
-        TextReader text, string fileName = PolisColumns.ParticipantsVotesFile)
+        TextReader text, string fileName = PolisColumns.ParticipantsVotesFile, IReadOnlySet<long>? knownComments = null)
     {
         using var csv = new CsvReader(text, fileName, ownsReader: false);
         var header = new CsvHeader(csv.Read() ?? throw new PolisFormatException(fileName, 1, 0, "the file is empty"), fileName);
@@ -29,12 +30,18 @@ public static class ParticipantsVotesFileReader
             if (!PolisColumns.ParticipantColumns.Contains(name)
                 && long.TryParse(name, NumberStyles.None, CultureInfo.InvariantCulture, out long commentId))
             {
+                if (knownComments is not null && !knownComments.Contains(commentId))
+                {
+                    throw new PolisFormatException(fileName, 1, c + 1, $"column '{name}' is a comment id that comments.csv does not have");
+                }
+
                 commentColumns.Add((c, commentId));
             }
         }
 
         var participants = new List<PolisParticipant>();
         var votes = new List<PolisMatrixVote>();
+        var seen = new HashSet<long>();
         while (csv.Read() is { } fields)
         {
             if (fields.Count == 1 && fields[0].Length == 0)
@@ -44,6 +51,11 @@ public static class ParticipantsVotesFileReader
 
             var r = new CsvRecord(fields, header, csv.RecordLine);
             long id = r.Int64(participant);
+            if (knownComments is not null && (id < 0 || !seen.Add(id)))
+            {
+                throw r.Error(participant, id < 0 ? $"participant id {id} is negative" : $"participant {id} appears twice");
+            }
+
             participants.Add(new PolisParticipant(
                 id,
                 xid is { } x && r.Text(x).Length > 0 ? r.Text(x) : null,

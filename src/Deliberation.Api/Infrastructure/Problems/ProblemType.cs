@@ -12,7 +12,9 @@ public sealed record ProblemType(string Name, int Status, string Title)
     public static readonly ProblemType MalformedRequest = new("malformed-request", StatusCodes.Status400BadRequest, "The request could not be read.");
     public static readonly ProblemType Unauthenticated = new("unauthenticated", StatusCodes.Status401Unauthorized, "Sign-in is required.");
     public static readonly ProblemType ParticipantRequired = new("participant-required", StatusCodes.Status401Unauthorized, "Join the conversation first.");
+    public static readonly ProblemType InvalidExport = new("invalid-export", StatusCodes.Status400BadRequest, "The uploaded Polis export cannot be read.");
     public static readonly ProblemType Forbidden = new("forbidden", StatusCodes.Status403Forbidden, "This action is not allowed.");
+    public static readonly ProblemType NotOpenData = new("not-open-data", StatusCodes.Status403Forbidden, "This conversation's data is not open.");
     public static readonly ProblemType ForeignParticipant = new("foreign-participant", StatusCodes.Status403Forbidden, "This participant token belongs to another conversation.");
     public static readonly ProblemType WritingDisabled = new("writing-disabled", StatusCodes.Status403Forbidden, "Participants cannot write statements here.");
     public static readonly ProblemType ConversationNotFound = new("conversation-not-found", StatusCodes.Status404NotFound, "No such conversation.");
@@ -31,7 +33,7 @@ public sealed record ProblemType(string Name, int Status, string Title)
 
     public static IReadOnlyList<ProblemType> All { get; } =
     [
-        Validation, MalformedRequest, Unauthenticated, ParticipantRequired, Forbidden, ForeignParticipant, WritingDisabled,
+        Validation, MalformedRequest, InvalidExport, Unauthenticated, ParticipantRequired, Forbidden, NotOpenData, ForeignParticipant, WritingDisabled,
         ConversationNotFound, StatementNotFound, NotFound, MethodNotAllowed, DuplicateStatement, ConversationClosed,
         StatementNotVotable, Conflict, PayloadTooLarge, UnsupportedMediaType, RateLimited, Internal, Unavailable,
     ];

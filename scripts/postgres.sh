@@ -2,6 +2,8 @@
 # Starts a throwaway PostgreSQL for tests and benchmarks: a temp data folder, a free loopback port, fsync off.
 # Source it:  . scripts/postgres.sh && start_throwaway_postgres
 # Afterwards DELIBERATION_TEST_POSTGRES holds an admin connection string; stop_throwaway_postgres removes everything.
+# Tests run with fsync off (nothing to lose); set DELIBERATION_PG_DURABLE=1 for a server with PostgreSQL's durable
+# defaults, as the load measurements in docs/performance.md use.
 
 find_pg_bin() {
   local dir
@@ -32,10 +34,12 @@ start_throwaway_postgres() {
     as_postgres=(runuser -u postgres --)
   fi
   PG_PORT=$(free_port)
+  local speed="-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+  [ "${DELIBERATION_PG_DURABLE:-}" = 1 ] && speed=""
   "${as_postgres[@]}" "$bin/initdb" -D "$PG_TMP/data" -U postgres -A trust -E UTF8 --locale=C.UTF-8 --no-sync >"$PG_TMP/initdb.log" 2>&1 \
     || { cat "$PG_TMP/initdb.log" >&2; return 1; }
   "${as_postgres[@]}" "$bin/pg_ctl" -D "$PG_TMP/data" -l "$PG_TMP/server.log" -w \
-    -o "-p $PG_PORT -k $PG_TMP/sock -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300" \
+    -o "-p $PG_PORT -k $PG_TMP/sock -c listen_addresses=127.0.0.1 $speed -c max_connections=300 -c shared_buffers=256MB" \
     start >/dev/null || { cat "$PG_TMP/server.log" >&2; return 1; }
   PG_CTL_CMD=("${as_postgres[@]}" "$bin/pg_ctl" -D "$PG_TMP/data" -m immediate stop)
   export DELIBERATION_TEST_POSTGRES="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=postgres"

@@ -50,24 +50,56 @@ internal static class PowerIterationPca
 
     // n = XᵀX·v for both vectors in one pass over the votes: per row, gather u = x·v, then scatter n += x·u while the
     // row is still in cache. The two vectors are interleaved (v1_j, v2_j) so that each vote touches one cache line,
-    // and references skip bounds checks: this loop is most of an update's time.
+    // and references skip bounds checks: this loop is most of an update's time. Big matrices are split into two fixed
+    // halves of rows with their own sums, added in a fixed order: the same result on any machine, two cores used.
+    private const int ParallelThreshold = 500_000;
+
     private static void MultiplyXtX(CentredVotes x, double[] v1, double[] v2, double[] n1, double[] n2)
     {
         var m = x.Matrix;
         int s = m.StatementCount;
-        double[] v = new double[2 * s], n = new double[2 * s];
+        double[] v = new double[2 * s];
         for (int j = 0; j < s; j++)
         {
             v[2 * j] = v1[j];
             v[(2 * j) + 1] = v2[j];
         }
 
+        double[] n;
+        if (m.VoteCount < ParallelThreshold)
+        {
+            n = new double[2 * s];
+            Accumulate(x, v, n, 0, m.ParticipantCount);
+        }
+        else
+        {
+            int middle = Array.BinarySearch(m.RowStart, m.VoteCount / 2);
+            middle = System.Math.Clamp(middle < 0 ? ~middle : middle, 0, m.ParticipantCount);
+            double[] first = new double[2 * s], second = new double[2 * s];
+            Parallel.Invoke(() => Accumulate(x, v, first, 0, middle), () => Accumulate(x, v, second, middle, m.ParticipantCount));
+            n = first;
+            for (int j = 0; j < n.Length; j++)
+            {
+                n[j] += second[j];
+            }
+        }
+
+        for (int j = 0; j < s; j++)
+        {
+            n1[j] = n[2 * j];
+            n2[j] = n[(2 * j) + 1];
+        }
+    }
+
+    private static void Accumulate(CentredVotes x, double[] v, double[] n, int fromRow, int toRow)
+    {
+        var m = x.Matrix;
         ref int cols = ref MemoryMarshal.GetArrayDataReference(m.Columns);
         ref float vals = ref MemoryMarshal.GetArrayDataReference(x.SingleValues);
         ref double vv = ref MemoryMarshal.GetArrayDataReference(v);
         ref double nn = ref MemoryMarshal.GetArrayDataReference(n);
         int[] rowStart = m.RowStart;
-        for (int i = 0; i < m.ParticipantCount; i++)
+        for (int i = fromRow; i < toRow; i++)
         {
             int start = rowStart[i], end = rowStart[i + 1];
             double u1 = 0, u2 = 0;
@@ -86,12 +118,6 @@ internal static class PowerIterationPca
                 Unsafe.Add(ref nn, j2) += val * u1;
                 Unsafe.Add(ref nn, j2 + 1) += val * u2;
             }
-        }
-
-        for (int j = 0; j < s; j++)
-        {
-            n1[j] = n[2 * j];
-            n2[j] = n[(2 * j) + 1];
         }
     }
 

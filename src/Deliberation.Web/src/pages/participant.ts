@@ -344,7 +344,7 @@ function renderWrite(): void {
     h('label', { for: 'new-statement' }, t.t('participant.writeLabel')),
     h('p', { class: 'hint', id: 'write-hint' }, t.t('participant.writeHint')),
     textarea, counter, counterAnnouncer,
-    similar.element,
+    similar.element, similar.announcer,
     h('p', { class: 'actions' }, submit),
     message);
   form.addEventListener('submit', (event) => {
@@ -358,7 +358,7 @@ function renderWrite(): void {
 /** Draft matches at least this strong stop the first "submit" so the person sees them (the list shows weaker ones). */
 const askBeforePostingScore = 0.5;
 
-interface SimilarPanel { element: HTMLElement; lookup: SimilarLookup; focus(): void }
+interface SimilarPanel { element: HTMLElement; announcer: HTMLElement; lookup: SimilarLookup; focus(): void }
 
 /** "Already said?": the statements most like the draft, each with one tap to agree instead of posting. */
 function similarPanel(message: HTMLElement): SimilarPanel {
@@ -413,7 +413,7 @@ function similarPanel(message: HTMLElement): SimilarPanel {
     },
     onChange: render,
   });
-  return { element, lookup, focus: () => focusOn(heading) };
+  return { element, announcer, lookup, focus: () => focusOn(heading) };
 }
 
 async function write(textarea: HTMLTextAreaElement, message: HTMLElement, submit: HTMLButtonElement, update: () => void, similar: SimilarPanel): Promise<void> {

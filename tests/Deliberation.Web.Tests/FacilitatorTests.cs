@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Deliberation.Web.Tests.Infrastructure;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -42,8 +43,7 @@ public sealed class FacilitatorTests(WebApp app, BrowserFixture browser) : IClas
         await Expect(participant.Locator("#progress-text")).ToHaveTextAsync("1 of 2");
         await participant.Locator("body").PressAsync("p");
         await Expect(participant.Locator("#statement-card")).ToHaveAttributeAsync("data-state", "done");
-        await participant.GetByLabel("Your statement").FillAsync("Next to the library");
-        await participant.GetByRole(AriaRole.Button, new() { Name = "Submit statement" }).ClickAsync();
+        await ParticipantPage.WriteAsync(participant, "Next to the library");
         await Expect(participant.Locator("#write-message")).ToContainTextAsync("once a moderator has accepted it");
 
         // A second participant has seen everything and waits for new statements.
@@ -100,6 +100,38 @@ public sealed class FacilitatorTests(WebApp app, BrowserFixture browser) : IClas
         await Expect(admin.Locator("#queue-status")).ToHaveTextAsync("2 statements rejected.");
         await Expect(admin.Locator("#queue li")).ToHaveCountAsync(1);
         await Expect(admin.Locator("#queue li")).ToContainTextAsync("Three");
+    }
+
+    [Fact]
+    public async Task The_moderation_queue_warns_that_a_waiting_statement_nearly_repeats_an_accepted_one()
+    {
+        using var seed = new Seed(app);
+        var email = await seed.SignUpAsync();
+        var id = await seed.CreateConversationAsync(
+            "Near-duplicates", ["We need more trees in the park", "Build a playground for small children", "Longer opening hours in summer"],
+            new { strictModeration = true });
+        await seed.WriteAsParticipantAsync(id, "We need more trees in the parks");
+        await seed.WriteAsParticipantAsync(id, "Free concerts on Sunday afternoons");
+
+        await using var context = await Pages.NewContextAsync(browser.Browser);
+        var admin = await context.NewPageAsync();
+        var errors = Pages.CollectErrors(admin);
+        await SignInAsync(admin, app, email);
+        await admin.GotoAsync(app.Url($"/admin/c/{id}/moderate"));
+        var repeat = admin.Locator("#queue li", new() { HasText = "We need more trees in the parks" });
+        await Expect(repeat.Locator(".near-duplicate")).ToContainTextAsync(new Regex(@"Nearly the same as #\d+ \(accepted\):"));
+        await Expect(repeat.Locator(".near-duplicate q")).ToHaveTextAsync("We need more trees in the park");
+        await Expect(admin.Locator("#queue li", new() { HasText = "Free concerts" }).Locator(".near-duplicate")).ToHaveCountAsync(0);
+        await Expect(admin.Locator("#near-duplicates-summary")).ToHaveTextAsync("1 pair of statements nearly repeat each other; both are marked below.");
+        await Pages.AssertAccessibleAsync(admin, "admin-moderation-near-duplicates");
+        await Pages.ScreenshotAsync(admin, "admin-moderation-near-duplicates");
+
+        // Rejected, the repeat leaves the queue and the warning goes with it.
+        await repeat.GetByRole(AriaRole.Button, new() { Name = "Reject" }).ClickAsync();
+        await Expect(admin.Locator("#queue-status")).ToHaveTextAsync("1 statement rejected.");
+        await Expect(admin.Locator("#near-duplicates-summary")).ToBeHiddenAsync();
+        await Expect(admin.Locator("#queue li")).ToHaveCountAsync(1);
+        Assert.Empty(errors);
     }
 
     [Fact]

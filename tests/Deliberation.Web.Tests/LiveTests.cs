@@ -30,8 +30,7 @@ public sealed class LiveTests(WebApp app, BrowserFixture browser) : IClassFixtur
             await Expect(voter.Locator("#progress-text")).ToHaveTextAsync($"{voted} of 3");
         }
 
-        await voter.GetByLabel("Your statement").FillAsync("A fourth idea from the floor");
-        await voter.GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = "Submit statement" }).ClickAsync();
+        await ParticipantPage.WriteAsync(voter, "A fourth idea from the floor");
         await Expect(voter.Locator("#write-message")).ToContainTextAsync("Thank you");
 
         // Three votes plus the author's own agree on the new statement.

@@ -52,6 +52,7 @@ public sealed class PageTests(WebApp app, BrowserFixture browser) : IClassFixtur
         await Pages.AssertAccessibleAsync(page, "admin-conversations");
         await Pages.ScreenshotAsync(page, "admin-conversations");
         await Check("admin-new", "/admin/new", page.Locator("#create-form"));
+        await Check("admin-import", "/admin/import", page.Locator("#import-form"));
         await Check("admin-dashboard", $"/admin/c/{id}", page.Locator("#stats"));
         await Check("admin-moderation", $"/admin/c/{id}/moderate", page.Locator("#queue-total"));
         await Check("admin-settings", $"/admin/c/{id}/settings", page.Locator("#settings-form"));

@@ -44,18 +44,65 @@ public sealed class ParticipantTests(WebApp app, BrowserFixture browser) : IClas
         await Expect(page.Locator("#statement-card")).ToContainTextAsync("New statements will appear here");
 
         // Write a statement: the counter follows, and it is accepted.
-        var box = page.GetByLabel("Your statement");
-        await box.FillAsync("A quiet corner with benches");
+        await ParticipantPage.TypeDraftAsync(page, "A quiet corner with benches");
         await Expect(page.Locator("#write-counter")).ToHaveTextAsync("27 / 280");
         await page.GetByRole(AriaRole.Button, new() { Name = "Submit statement" }).ClickAsync();
         await Expect(page.Locator("#write-message")).ToContainTextAsync("Thank you");
 
-        // The same words again: a clear duplicate message that offers the existing statement.
-        await box.FillAsync("a quiet corner with benches");
+        // The same words again: shown as a similar statement while typing, and if posted all the same, a clear
+        // duplicate message that offers the existing statement.
+        await ParticipantPage.TypeDraftAsync(page, "a quiet corner with benches");
+        await Expect(page.Locator("#similar li").First).ToContainTextAsync("A quiet corner with benches");
         await page.GetByRole(AriaRole.Button, new() { Name = "Submit statement" }).ClickAsync();
         await Expect(page.Locator("#write-message")).ToContainTextAsync("already exists");
         await Expect(page.Locator("#write-message blockquote")).ToHaveTextAsync("A quiet corner with benches");
 
+        Assert.Empty(errors);
+    }
+
+    [Fact]
+    public async Task Typing_a_near_duplicate_shows_the_existing_statement_and_agreeing_with_it_takes_one_tap_instead_of_posting()
+    {
+        using var seed = new Seed(app);
+        await seed.SignUpAsync();
+        var id = await seed.CreateConversationAsync("Park budget, similar statements", Seeds);
+
+        await using var context = await Pages.NewContextAsync(browser.Browser, width: 360);
+        var page = await context.NewPageAsync();
+        var errors = Pages.CollectErrors(page);
+        await page.GotoAsync(app.Url($"/c/{id}"));
+        await Expect(page.Locator("#statement-card")).ToHaveAttributeAsync("data-state", "voting");
+        await Expect(page.Locator("#similar")).ToBeHiddenAsync();
+
+        // A near-duplicate of a seed: the seed appears under the box while typing, nothing unrelated does.
+        await ParticipantPage.TypeDraftAsync(page, "more trees in the parks please");
+        var similar = page.Locator("#similar li");
+        await Expect(page.Locator("#similar")).ToBeVisibleAsync();
+        await Expect(similar.First).ToContainTextAsync("More trees in the park");
+        await Expect(similar.Filter(new() { HasText = "opening hours" })).ToHaveCountAsync(0);
+        await Expect(page.Locator("#similar-status")).ToContainTextAsync("similar statement");
+        await Pages.AssertAccessibleAsync(page, "participant-similar");
+        await Pages.ScreenshotAsync(page, "participant-similar");
+
+        // One tap agrees with it instead of posting: the vote counts, no statement is added.
+        await similar.First.GetByRole(AriaRole.Button, new() { Name = "Agree instead of posting" }).ClickAsync();
+        await Expect(similar.First.Locator(".agreed")).ToHaveTextAsync("✓ You agree with this statement.");
+        await Expect(page.Locator("#write-message")).ToContainTextAsync("Your agreement was counted");
+        await Expect(page.Locator("#vote-status")).ToHaveTextAsync("Vote recorded: Agree.");
+        await Expect(page.Locator("#progress-text")).ToHaveTextAsync("1 of 3");
+        var counts = await seed.GetJsonAsync($"/api/v1/manage/conversations/{id}/counts");
+        Assert.Equal(3, counts.GetProperty("statements").GetInt32());
+        Assert.Equal(1, counts.GetProperty("votes").GetInt32());
+
+        // The card moved on to a statement not yet voted on, and the last vote can still be changed from there.
+        await Expect(page.Locator("#statement-text")).Not.ToHaveTextAsync("More trees in the park");
+        await page.Locator("#change-last").ClickAsync();
+        await Expect(page.Locator("#statement-text")).ToHaveTextAsync("More trees in the park");
+        await Expect(page.Locator("button[data-vote='agree']")).ToHaveAttributeAsync("aria-pressed", "true");
+
+        // An unrelated draft clears the list.
+        await ParticipantPage.TypeDraftAsync(page, "Free concerts on Sunday afternoons");
+        await Expect(page.Locator("#similar")).ToBeHiddenAsync();
         Assert.Empty(errors);
     }
 

@@ -34,5 +34,26 @@ public sealed class Seed(WebApp app) : IDisposable
     public async Task PostAsync(string url, object? body = null) =>
         (await http.PostAsJsonAsync(url, body ?? new { })).EnsureSuccessStatusCode();
 
+    public async Task PatchAsync(string url, object body) =>
+        (await http.PatchAsJsonAsync(url, body)).EnsureSuccessStatusCode();
+
+    public async Task<JsonElement> GetJsonAsync(string url)
+    {
+        var response = await http.GetAsync(url);
+        response.EnsureSuccessStatusCode();
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    /// <summary>A participant of its own (a fresh client) joins and writes a statement.</summary>
+    public async Task WriteAsParticipantAsync(string conversationId, string text)
+    {
+        using var participant = new HttpClient { BaseAddress = app.BaseAddress };
+        var join = await participant.PostAsJsonAsync($"/api/v1/conversations/{conversationId}/participants", new { });
+        join.EnsureSuccessStatusCode();
+        var token = (await join.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("token").GetString();
+        participant.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        (await participant.PostAsJsonAsync($"/api/v1/conversations/{conversationId}/statements", new { text })).EnsureSuccessStatusCode();
+    }
+
     public void Dispose() => http.Dispose();
 }

@@ -1,14 +1,19 @@
-// The facilitator console /admin: sign up / sign in, my conversations, create and configure, the moderation queue,
-// the dashboard, close / reopen, and sharing (link, QR code, embed snippet).
+// The facilitator console /admin: sign up / sign in, my conversations, create and configure, import a Polis export,
+// the moderation queue (with near-duplicate warnings), the dashboard (with the data export), close / reopen, and
+// sharing (link, QR code, embed snippet).
 import { ApiError, get, patch, post } from '../shared/api';
-import type { ConversationDetails, ConversationSummary, Counts, Facilitator, ModerationItem, Moderation, Page, Settings } from '../shared/contracts';
+import type {
+  ConversationDetails, ConversationSummary, Counts, Facilitator, ImportResponse, ModerationItem, Moderation, NearDuplicateStatement, NearDuplicates, Page, Settings,
+} from '../shared/contracts';
 import { byId, fill, focusOn, h, isTyping } from '../shared/dom';
 import { embedSnippet } from '../shared/embedding';
 import { parseSeedLines, ratePerMinute } from '../shared/format';
 import { supportedLocales, type Translator } from '../shared/i18n';
 import { setTitle, startPage } from '../shared/layout';
 import { renderMarkdown } from '../shared/markdown';
-import { fieldErrors, problemMessage } from '../shared/problems';
+import { exportLinks, renderExportLinks } from '../shared/exports';
+import { fieldErrors, invalidExportLocation, problemMessage } from '../shared/problems';
+import { uploadFile } from '../shared/upload';
 import { qrSvg } from '../shared/qr';
 import { connectLive } from '../shared/live';
 import { renderPolarisationChart } from '../shared/polarisation-chart';
@@ -70,6 +75,7 @@ async function route(): Promise<void> {
   if (!me) { renderSignIn(); return; }
   const conversation = /^\/admin\/c\/([A-Za-z0-9_-]+)(?:\/(moderate|settings|share))?$/.exec(path);
   if (path === '/admin/new') renderCreate();
+  else if (path === '/admin/import') renderImport();
   else if (conversation) await renderConversation(conversation[1], (conversation[2] ?? 'dashboard') as Tab);
   else await renderList();
   focusOn(main);
@@ -132,7 +138,9 @@ async function renderList(): Promise<void> {
   setTitle(t.t('admin.myConversations'));
   const list = h('div', { 'aria-live': 'polite' }, h('p', { class: 'loading' }, t.t('common.loading')));
   fill(main,
-    h('div', { class: 'actions' }, h('h1', null, t.t('admin.myConversations')), link('/admin/new', t.t('admin.newConversation'), { class: 'button primary', id: 'new-conversation' })),
+    h('div', { class: 'actions' }, h('h1', null, t.t('admin.myConversations')),
+      link('/admin/new', t.t('admin.newConversation'), { class: 'button primary', id: 'new-conversation' }),
+      link('/admin/import', t.t('admin.import'), { class: 'button', id: 'import-conversation' })),
     list);
   try {
     const page = await get<Page<ConversationSummary>>(`${manage}?page=1&pageSize=100`);
@@ -225,6 +233,75 @@ function renderCreate(): void {
   fill(main, h('h1', null, t.t('admin.newConversation')), h('div', { class: 'card' }, form));
 }
 
+// ---- Import a Polis export -------------------------------------------------------------------------------------------
+
+/** A line for the next page to show once (the import's summary on the new conversation's dashboard). */
+let flash: string | null = null;
+
+function renderImport(): void {
+  setTitle(t.t('admin.import'));
+  const file = h('input', { type: 'file', id: 'import-file', name: 'file', accept: '.zip,application/zip', required: true, 'aria-describedby': 'import-file-hint' });
+  const open = h('input', { type: 'checkbox', id: 'import-open', name: 'open', 'aria-describedby': 'import-open-hint' });
+  const bar = h('progress', { id: 'import-progress-bar', max: 1, 'aria-labelledby': 'import-progress-text' });
+  const barText = h('span', { id: 'import-progress-text' });
+  const progress = h('div', { class: 'import-progress', id: 'import-progress', role: 'status', hidden: true }, barText, bar);
+  const message = h('div', { class: 'notice', role: 'alert', id: 'import-message' });
+  const submit = h('button', { type: 'submit', class: 'primary', id: 'import-submit' }, t.t('admin.importSubmit'));
+  const showProgress = (fraction: number | null) => {
+    progress.hidden = false;
+    if (fraction === null || fraction >= 1) {
+      bar.removeAttribute('value'); // indeterminate: the server reads and imports
+      barText.textContent = fraction === null ? t.t('admin.importUploading', { percent: '…' }) : t.t('admin.importProcessing');
+    } else {
+      bar.value = fraction;
+      barText.textContent = t.t('admin.importUploading', { percent: t.percent(fraction) });
+    }
+  };
+  const form = h('form', { id: 'import-form', novalidate: true },
+    h('label', { for: 'import-file' }, t.t('admin.importFile')),
+    h('p', { class: 'hint', id: 'import-file-hint' }, t.t('admin.importFileHint')), file,
+    h('label', { class: 'check', for: 'import-open' }, open, h('span', null, t.t('admin.importOpen'))),
+    h('p', { class: 'hint', id: 'import-open-hint' }, t.t('admin.importOpenHint')),
+    h('p', { class: 'actions' }, submit, link('/admin', t.t('common.cancel'))),
+    progress, message);
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    fill(message);
+    message.className = 'notice';
+    const chosen = file.files?.[0];
+    if (!chosen) { message.className = 'notice error'; message.textContent = t.t('admin.importChooseFile'); file.focus(); return; }
+    submit.disabled = true;
+    file.disabled = true;
+    showProgress(0);
+    try {
+      const imported = await uploadFile<ImportResponse>(`${manage}/import${open.checked ? '?open=true' : ''}`, chosen, showProgress);
+      flash = t.t('admin.imported', {
+        participants: t.number(imported.participants), statements: t.number(imported.statements), votes: t.number(imported.votes),
+      });
+      navigate(`/admin/c/${imported.conversationId}`);
+    } catch (error) {
+      progress.hidden = true;
+      message.className = 'notice error';
+      const where = invalidExportLocation(t, error);
+      if (where && error instanceof ApiError) {
+        fill(message,
+          h('p', null, t.t('admin.importFailed')),
+          h('p', { id: 'import-error-where' }, h('strong', null, where)),
+          typeof error.problem.reason === 'string' ? h('p', { id: 'import-error-reason' }, error.problem.reason) : null);
+      } else {
+        message.textContent = problemMessage(t, error);
+      }
+      focusOn(message);
+    } finally {
+      submit.disabled = false;
+      file.disabled = false;
+    }
+  });
+  fill(main, h('p', { class: 'small' }, link('/admin', `← ${t.t('admin.myConversations')}`)),
+    h('h1', null, t.t('admin.import')),
+    h('div', { class: 'card' }, h('p', null, t.t('admin.importIntro')), form));
+}
+
 // ---- One conversation -------------------------------------------------------------------------------------------------
 
 type Tab = 'dashboard' | 'moderate' | 'settings' | 'share';
@@ -260,8 +337,10 @@ async function renderConversation(id: string, tab: Tab): Promise<void> {
     return a;
   });
   const body = h('div', { id: 'tab-body' });
+  const notice = flash ? h('p', { class: 'notice ok', role: 'status', id: 'import-summary' }, flash) : null;
+  flash = null;
   fill(main, h('p', { class: 'small' }, link('/admin', `← ${t.t('admin.myConversations')}`)),
-    h('h1', null, details.topic), status, h('nav', { class: 'tabs', 'aria-label': t.t('admin.sections') }, tabs), body);
+    h('h1', null, details.topic), notice, status, h('nav', { class: 'tabs', 'aria-label': t.t('admin.sections') }, tabs), body);
   if (tab === 'dashboard') stopCurrent = renderDashboard(body, details);
   else if (tab === 'moderate') stopCurrent = renderModeration(body, details);
   else if (tab === 'settings') renderSettings(body, details);
@@ -314,7 +393,10 @@ function renderDashboard(body: HTMLElement, details: ConversationDetails): () =>
       h('section', { class: 'card', 'aria-labelledby': 'polarisation-title' },
         h('h3', { id: 'polarisation-title' }, t.t('admin.polarisationHeading')),
         h('p', { class: 'small muted' }, t.t('admin.polarisationExplained')), chart, rateText),
-      h('section', { class: 'card', 'aria-labelledby': 'groups-title' }, h('h3', { id: 'groups-title' }, t.t('admin.groupsHeading')), groups, bridging)));
+      h('section', { class: 'card', 'aria-labelledby': 'groups-title' }, h('h3', { id: 'groups-title' }, t.t('admin.groupsHeading')), groups, bridging)),
+    h('section', { class: 'card', 'aria-labelledby': 'data-title', id: 'dashboard-data' },
+      h('h3', { id: 'data-title' }, t.t('exports.heading')),
+      renderExportLinks(t, exportLinks(details.id, { isOpenData: details.settings.isOpenData, isOwner: true })!, 'dashboard')));
   const base = `${manage}/${details.id}`;
   const loadSeries = async () => {
     try {
@@ -363,6 +445,39 @@ function renderModeration(body: HTMLElement, details: ConversationDetails): () =
   const status = h('p', { class: 'visually-hidden', role: 'status', id: 'queue-status' });
   const total = h('span', { class: 'muted small', id: 'queue-total' });
   const filterSelect = h('select', { id: 'queue-filter' }, (['unmoderated', 'accepted', 'rejected', 'all'] as Filter[]).map((f) => h('option', { value: f }, t.t(`admin.filter.${f}`))));
+  // Near-duplicates (issue 5): each statement's nearly identical partners, among all statements not rejected.
+  let duplicates = new Map<number, NearDuplicateStatement[]>();
+  const duplicatesSummary = h('p', { class: 'notice warn', id: 'near-duplicates-summary', hidden: true });
+  let duplicatesLoading = false;
+  let duplicatesStale = false;
+  const loadDuplicates = async (): Promise<void> => {
+    if (duplicatesLoading) { duplicatesStale = true; return; }
+    duplicatesLoading = true;
+    try {
+      const found = await get<NearDuplicates>(`${manage}/${details.id}/statements/near-duplicates`);
+      const next = new Map<number, NearDuplicateStatement[]>();
+      const add = (a: NearDuplicateStatement, b: NearDuplicateStatement) => next.set(a.statementId, [...(next.get(a.statementId) ?? []), b]);
+      for (const pair of found.pairs) { add(pair.first, pair.second); add(pair.second, pair.first); }
+      duplicates = next;
+      duplicatesSummary.hidden = found.pairs.length === 0;
+      duplicatesSummary.textContent = found.pairs.length === 0 ? '' : t.tn('admin.nearDuplicatesFound', found.pairs.length);
+      draw(list.contains(document.activeElement));
+    } catch {
+      // Moderation works without the warnings.
+    } finally {
+      duplicatesLoading = false;
+      if (duplicatesStale) { duplicatesStale = false; void loadDuplicates(); }
+    }
+  };
+  const duplicateWarning = (item: ModerationItem): HTMLElement | null => {
+    const partners = duplicates.get(item.id);
+    if (!partners?.length) return null;
+    return h('div', { class: 'near-duplicate small', 'data-near-duplicates': partners.map((p) => p.statementId).join(' ') },
+      partners.slice(0, 3).map((p) => h('p', null,
+        h('span', { 'aria-hidden': 'true' }, '⚠ '),
+        t.t('admin.nearDuplicateOf', { number: p.number, state: t.t(`admin.moderation.${p.moderation}`) }), ' ',
+        h('q', null, p.text))));
+  };
   filterSelect.addEventListener('change', () => { filter = filterSelect.value as Filter; current = 0; selected.clear(); void load(); });
 
   const load = async () => {
@@ -384,6 +499,7 @@ function renderModeration(body: HTMLElement, details: ConversationDetails): () =
       else await post(`${manage}/${details.id}/statements/moderation`, { statementIds: ids, ...change });
       status.textContent = t.tn(change.moderation ? `admin.done.${change.moderation}` : 'admin.done.meta', ids.length);
       ids.forEach((id) => selected.delete(id));
+      if (change.moderation) void loadDuplicates();
       await load();
       list.querySelector<HTMLElement>('li.current')?.focus();
     } catch (error) { alertIn(body, error); }
@@ -404,7 +520,8 @@ function renderModeration(body: HTMLElement, details: ConversationDetails): () =
             item.isMeta ? t.t('admin.meta') : null,
             item.isSeed ? t.t('admin.seed') : item.authorNumber !== null ? t.t('admin.byParticipant', { number: item.authorNumber }) : null,
             t.t('admin.tally', { agree: item.agrees, disagree: item.disagrees, pass: item.passes }),
-          ].filter(Boolean).join(' · '))),
+          ].filter(Boolean).join(' · ')),
+          duplicateWarning(item)),
         h('div', { class: 'row-actions' },
           h('button', { type: 'button', class: 'primary', 'data-action': 'accept', onclick: () => void moderate([item.id], { moderation: 'accepted' }) }, t.t('admin.accept')),
           h('button', { type: 'button', 'data-action': 'reject', onclick: () => void moderate([item.id], { moderation: 'rejected' }) }, t.t('admin.reject')),
@@ -439,18 +556,20 @@ function renderModeration(body: HTMLElement, details: ConversationDetails): () =
       h('div', { class: 'actions' },
         h('label', { for: 'queue-filter' }, t.t('admin.show')), filterSelect, total),
       h('p', { class: 'hint', id: 'queue-keys' }, t.t('admin.queueKeys')),
+      duplicatesSummary,
       h('div', { class: 'actions', role: 'group', 'aria-label': t.t('admin.bulk') },
         h('button', { type: 'button', id: 'select-all', onclick: () => { items.forEach((i) => selected.add(i.id)); draw(false); } }, t.t('admin.selectAll')),
         h('button', { type: 'button', id: 'accept-selected', class: 'primary', onclick: () => void moderate([...selected], { moderation: 'accepted' }) }, t.t('admin.acceptSelected')),
         h('button', { type: 'button', id: 'reject-selected', onclick: () => void moderate([...selected], { moderation: 'rejected' }) }, t.t('admin.rejectSelected'))),
       list, status));
   void load();
+  void loadDuplicates();
   const connection = connectionIndicator(t);
   body.querySelector('#queue-title')?.after(connection.element);
   const live = connectLive(details.id, { facilitator: true }, {
     state: (state) => connection.set(state),
-    moderationQueued: () => void load(),
-    statementModerated: () => void load(),
+    moderationQueued: () => { void load(); void loadDuplicates(); },
+    statementModerated: () => { void load(); void loadDuplicates(); },
   });
   // A slow poll as well, for when the live channel is down.
   const timer = window.setInterval(() => { if (!list.contains(document.activeElement)) void load(); }, 20_000);

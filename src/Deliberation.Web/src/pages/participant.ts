@@ -9,6 +9,7 @@ import { setTitle, showFatal, startPage } from '../shared/layout';
 import { renderMarkdown } from '../shared/markdown';
 import { problemMessage } from '../shared/problems';
 import { VoteSession } from '../shared/vote-session';
+import { SimilarLookup, normaliseDraft, type SimilarItem, type SimilarState } from '../shared/similar';
 import { connectLive } from '../shared/live';
 import type { MyResultsView, ResultsView } from '../shared/results-contracts';
 import { connectionIndicator, renderBridging, renderGroups, renderMajority, renderMap } from '../shared/results-view';
@@ -140,16 +141,22 @@ function focusFirstVoteButton(): void {
 let voting = false;
 async function vote(value: VoteValue): Promise<void> {
   const shown = session.shown;
-  if (!shown || voting || !token) return;
+  if (!shown) return;
+  if (await castVote(shown.statement, value) && session.shown) focusFirstVoteButton();
+}
+
+/** Records a vote on a statement (the card's, or one shown while writing); true when it was recorded. */
+async function castVote(statement: StatementView, value: VoteValue): Promise<boolean> {
+  if (voting || !token) return false;
   voting = true;
   ui.card.setAttribute('aria-busy', 'true');
   try {
-    const response = await post<VoteResponse>(`${base}/votes`, { statementId: shown.statement.id, value }, { token });
-    session.voted(shown.statement, value, response.next, response.progress);
+    const response = await post<VoteResponse>(`${base}/votes`, { statementId: statement.id, value }, { token });
+    session.voted(statement, value, response.next, response.progress);
     ui.voteStatus.className = 'notice';
     ui.voteStatus.textContent = t.t('participant.voteRecorded', { vote: t.t(`participant.${value}`) });
     renderCard();
-    if (session.shown) focusFirstVoteButton();
+    return true;
   } catch (error) {
     ui.voteStatus.className = 'notice error';
     ui.voteStatus.textContent = problemMessage(t, error);
@@ -159,6 +166,7 @@ async function vote(value: VoteValue): Promise<void> {
       session.arrive(next.next, next.progress);
       renderCard();
     }
+    return false;
   } finally {
     voting = false;
     ui.card.removeAttribute('aria-busy');
@@ -317,6 +325,7 @@ function renderWrite(): void {
   const counterAnnouncer = h('p', { class: 'visually-hidden', 'aria-live': 'polite' });
   const message = h('div', { class: 'notice', id: 'write-message', role: 'status' });
   const submit = h('button', { type: 'submit', class: 'primary', disabled: true }, t.t('participant.submitStatement'));
+  const similar = similarPanel(message);
   let lastState = 'ok';
   const update = () => {
     const length = characterCount(textarea.value);
@@ -327,29 +336,108 @@ function renderWrite(): void {
     lastState = state;
     submit.disabled = length === 0 || state === 'over' || !conversation.isOpen;
   };
-  textarea.addEventListener('input', update);
+  textarea.addEventListener('input', () => {
+    update();
+    similar.lookup.update(textarea.value);
+  });
   const form = h('form', { novalidate: true },
     h('label', { for: 'new-statement' }, t.t('participant.writeLabel')),
     h('p', { class: 'hint', id: 'write-hint' }, t.t('participant.writeHint')),
     textarea, counter, counterAnnouncer,
+    similar.element, similar.announcer,
     h('p', { class: 'actions' }, submit),
     message);
   form.addEventListener('submit', (event) => {
     event.preventDefault();
-    void write(textarea, message, submit, update);
+    void write(textarea, message, submit, update, similar);
   });
   fill(ui.writeSection, h('h2', { id: 'write-title' }, t.t('participant.writeHeading')), form);
   update();
 }
 
-async function write(textarea: HTMLTextAreaElement, message: HTMLElement, submit: HTMLButtonElement, update: () => void): Promise<void> {
+/** Draft matches at least this strong stop the first "submit" so the person sees them (the list shows weaker ones). */
+const askBeforePostingScore = 0.5;
+
+interface SimilarPanel { element: HTMLElement; announcer: HTMLElement; lookup: SimilarLookup; focus(): void }
+
+/** "Already said?": the statements most like the draft, each with one tap to agree instead of posting. */
+function similarPanel(message: HTMLElement): SimilarPanel {
+  const list = h('ul', { class: 'statement-list similar-list' });
+  const heading = h('h3', { id: 'similar-title' }, t.t('participant.similarHeading'));
+  const announcer = h('p', { class: 'visually-hidden', role: 'status', id: 'similar-status' });
+  const element = h('section', { class: 'similar', id: 'similar', 'aria-labelledby': 'similar-title', hidden: true },
+    heading, h('p', { class: 'hint' }, t.t('participant.similarHint')), list);
+  const agreed = new Set<number>();
+  let announced = '';
+  const render = (state: SimilarState) => {
+    element.setAttribute('aria-busy', String(state.status === 'waiting' || state.status === 'loading'));
+    if (state.status === 'waiting' || state.status === 'loading') return; // keep what is shown until the answer
+    element.hidden = state.items.length === 0;
+    fill(list, state.items.map((item) => similarItem(item)));
+    const sentence = state.items.length === 0 ? '' : t.tn('participant.similarFound', state.items.length);
+    if (sentence !== announced) announcer.textContent = sentence;
+    announced = sentence;
+  };
+  const similarItem = (item: SimilarItem): HTMLElement => {
+    const statement: StatementView = { id: item.statementId, number: item.number, text: item.text, moderation: 'accepted', isSeed: false, isMine: false, createdAt: '' };
+    const actions = h('p', { class: 'actions' });
+    const done = () => {
+      const note = h('p', { class: 'small agreed' }, h('span', { 'aria-hidden': 'true' }, '✓ '), t.t('participant.similarAgreed'));
+      fill(actions, note);
+      return note;
+    };
+    if (agreed.has(item.statementId)) done();
+    else {
+      fill(actions,
+        h('button', {
+          type: 'button', class: 'agree-instead', 'data-similar-agree': item.statementId,
+          onclick: async () => {
+            if (!(await castVote(statement, 'agree'))) return;
+            agreed.add(item.statementId);
+            message.className = 'notice ok';
+            message.textContent = t.t('participant.similarVoted');
+            focusOn(done());
+          },
+        }, t.t('participant.agreeInstead')),
+        h('button', {
+          type: 'button', class: 'link', 'data-similar-show': item.statementId,
+          onclick: () => { session.show(statement); renderCard(); focusFirstVoteButton(); },
+        }, t.t('participant.voteOtherwise')));
+    }
+    return h('li', { 'data-statement-id': item.statementId }, h('p', { class: 'statement-text', lang: '' }, item.text), actions);
+  };
+  const lookup = new SimilarLookup({
+    fetch: async (text, signal) => {
+      const found = await get<{ items: SimilarItem[] }>(`${base}/statements/similar?k=3&text=${encodeURIComponent(text)}`, { token, signal });
+      return found.items;
+    },
+    onChange: render,
+  });
+  return { element, announcer, lookup, focus: () => focusOn(heading) };
+}
+
+async function write(textarea: HTMLTextAreaElement, message: HTMLElement, submit: HTMLButtonElement, update: () => void, similar: SimilarPanel): Promise<void> {
   if (!token) return;
   submit.disabled = true;
   fill(message);
   message.className = 'notice';
+  const draft = textarea.value.trim();
+  // Check before posting: someone who typed fast and submitted before the list appeared sees it first, once.
+  const seen = similar.lookup.state.status === 'done' && similar.lookup.state.text === normaliseDraft(draft);
+  if (!seen) {
+    const found = await similar.lookup.check(draft);
+    if (found.some((item) => item.score >= askBeforePostingScore)) {
+      message.className = 'notice warn';
+      message.textContent = t.t('participant.similarBeforePosting');
+      update();
+      similar.focus();
+      return;
+    }
+  }
   try {
-    const created = await post<StatementView>(`${base}/statements`, { text: textarea.value.trim() }, { token });
+    const created = await post<StatementView>(`${base}/statements`, { text: draft }, { token });
     textarea.value = '';
+    similar.lookup.clear();
     message.className = 'notice ok';
     message.textContent = created.moderation === 'unmoderated' && conversation.strictModeration
       ? t.t('participant.writtenAwaitingModeration')

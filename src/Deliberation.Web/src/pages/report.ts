@@ -1,8 +1,10 @@
 // The report /r/{id}: overview, map, majority, each group's statements, common ground ranked by group-informed
 // consensus with the matrix-factorisation score beside it, areas of uncertainty, and every statement in a sortable,
-// filterable table with per-group agreement bars. Public when the facilitator made it so (or to its facilitator).
+// filterable table with per-group agreement bars (and a topic filter), and the data exports for whoever may have them.
+// Public when the facilitator made it so (or to its facilitator).
 import { get } from '../shared/api';
-import type { ConversationView } from '../shared/contracts';
+import type { ConversationView, TopicsView } from '../shared/contracts';
+import { exportLinks, renderExportLinks } from '../shared/exports';
 import { byId, fill, h } from '../shared/dom';
 import { conversationIdFromPath, sortBy } from '../shared/format';
 import { groupStyle } from '../shared/groups';
@@ -30,13 +32,22 @@ async function main(): Promise<void> {
   setTitle(t.t('report.title'), conversation.topic);
   const description = h('div', { class: 'description' });
   description.appendChild(renderMarkdown(conversation.description));
+  const exports = h('section', { class: 'no-print', id: 'report-data', 'aria-labelledby': 'exports-title', hidden: true });
   fill(byId('main'),
     h('section', { class: 'card' },
       h('p', { class: 'muted small' }, t.t('report.title')),
       h('h1', null, conversation.topic), description,
-      h('p', { class: 'actions no-print' }, h('button', { type: 'button', id: 'print', onclick: () => window.print() }, t.t('report.print')))),
+      h('p', { class: 'actions no-print' }, h('button', { type: 'button', id: 'print', onclick: () => window.print() }, t.t('report.print'))),
+      exports),
     body);
-  if (!conversation.reportIsPublic && !(await isOwner())) {
+  // Open data needs no sign-in; otherwise only the facilitator may see a private report or download the data.
+  const owner = conversation.isOpenData && conversation.reportIsPublic ? false : await isOwner();
+  const links = exportLinks(conversationId, { isOpenData: conversation.isOpenData, isOwner: owner });
+  if (links) {
+    fill(exports, h('h2', { id: 'exports-title' }, t.t('exports.heading')), renderExportLinks(t, links, 'report'));
+    exports.hidden = false;
+  }
+  if (!conversation.reportIsPublic && !owner) {
     fill(body, h('p', { class: 'notice warn', id: 'report-private' }, t.t('report.notPublic')));
     return;
   }
@@ -71,10 +82,25 @@ async function load(): Promise<void> {
     if (results.tick <= shownTick) return;
     shownTick = results.tick;
     render(results);
+    if (results.counts.statements !== topicsFor) void loadTopics(results.counts.statements);
   } catch (error) {
     fill(body, h('p', { class: 'notice error', role: 'alert' }, problemMessage(t, error)));
   } finally {
     loading = false;
+  }
+}
+
+// Topics (issue 5: statements clustered by their words), fetched beside the results and again when statements change.
+let topics: TopicsView | null = null;
+let topicsFor = -1;
+let onTopics: (() => void) | null = null;
+async function loadTopics(statementCount: number): Promise<void> {
+  topicsFor = statementCount;
+  try {
+    topics = await get<TopicsView>(`${api}/topics`);
+    onTopics?.();
+  } catch {
+    // The table works without a topic filter.
   }
 }
 
@@ -132,22 +158,32 @@ function uncertainty(results: ResultsView, textOf: (id: number) => string | unde
 
 type Column = 'number' | 'votes' | 'agree' | 'gic' | 'mf';
 
+/** The table's sorting and filters outlive a re-render (new results arrive live). */
+const table = { column: 'gic' as Column, descending: true, text: '', topic: '' };
+
 function allStatements(statements: StatementStatsView[]): HTMLElement {
-  let column: Column = 'gic';
-  let descending = true;
-  const filter = h('input', { type: 'search', id: 'statement-filter' });
+  const filter = h('input', { type: 'search', id: 'statement-filter', value: table.text });
+  const topicHolder = h('div', { class: 'topic-filter' });
+  const shown = h('p', { class: 'small muted', id: 'statements-shown', 'aria-live': 'polite' });
   const tbody = h('tbody');
   const agree = (s: StatementStatsView) => (s.votes.s ? s.votes.a / s.votes.s : 0);
   const key: Record<Column, (s: StatementStatsView) => number> = {
     number: (s) => s.number, votes: (s) => s.votes.s, agree, gic: (s) => s.groupInformedConsensusAgree, mf: (s) => s.bridging.intercept,
   };
   const head = h('tr');
+  const inTopic = (): Set<number> | null => {
+    const chosen = topics?.topics.find((x) => String(x.id) === table.topic);
+    return chosen ? new Set(chosen.statements.map((x) => x.statementId)) : null;
+  };
   const draw = () => {
-    const needle = filter.value.trim().toLocaleLowerCase();
-    const rows = sortBy(statements.filter((s) => !needle || s.text.toLocaleLowerCase().includes(needle)), key[column], descending);
-    fill(head, h('th', { scope: 'col', 'aria-sort': column === 'number' ? (descending ? 'descending' : 'ascending') : null }, sortButton('number')),
+    const needle = table.text.trim().toLocaleLowerCase();
+    const topic = inTopic();
+    const rows = sortBy(statements.filter((s) => (!needle || s.text.toLocaleLowerCase().includes(needle)) && (!topic || topic.has(s.statementId))),
+      key[table.column], table.descending);
+    const sort = (c: Column) => (table.column === c ? (table.descending ? 'descending' : 'ascending') : null);
+    fill(head, h('th', { scope: 'col', 'aria-sort': sort('number') }, sortButton('number')),
       h('th', { scope: 'col' }, t.t('report.col.statement')),
-      (['votes', 'agree', 'gic', 'mf'] as Column[]).map((c) => h('th', { scope: 'col', class: 'num', 'aria-sort': column === c ? (descending ? 'descending' : 'ascending') : null }, sortButton(c))),
+      (['votes', 'agree', 'gic', 'mf'] as Column[]).map((c) => h('th', { scope: 'col', class: 'num', 'aria-sort': sort(c) }, sortButton(c))),
       h('th', { scope: 'col' }, t.t('report.col.groups')));
     fill(tbody, rows.map((s) => h('tr', { 'data-statement-id': s.statementId },
       h('td', { class: 'num' }, s.number), h('td', null, s.text),
@@ -156,14 +192,29 @@ function allStatements(statements: StatementStatsView[]): HTMLElement {
       h('td', { class: 'num' }, t.number(s.bridging.intercept, { maximumFractionDigits: 3 })),
       h('td', null, s.groupVotes.map((g, i) => h('div', { class: 'small' },
         h('span', { class: 'group-chip' }, groupSymbol(i), `${groupStyle(i).letter} ${t.percent(g.s ? g.a / g.s : 0)}`), percentBar(g.a, g.d, g.s)))))));
+    shown.textContent = t.t('report.shownCount', { shown: t.number(rows.length), total: t.number(statements.length) });
   };
-  const sortButton = (c: Column) => h('button', { type: 'button', 'data-sort': c, onclick: () => { descending = column === c ? !descending : true; column = c; draw(); } },
-    t.t(`report.col.${c}`), column === c ? (descending ? ' ▼' : ' ▲') : '');
-  filter.addEventListener('input', draw);
+  const sortButton = (c: Column) => h('button', {
+    type: 'button', 'data-sort': c,
+    onclick: () => { table.descending = table.column === c ? !table.descending : true; table.column = c; draw(); },
+  }, t.t(`report.col.${c}`), table.column === c ? (table.descending ? ' ▼' : ' ▲') : '');
+  const drawTopics = () => {
+    if (!topics || topics.topics.length < 2) { fill(topicHolder); return; }
+    if (!topics.topics.some((x) => String(x.id) === table.topic)) table.topic = '';
+    const select = h('select', { id: 'topic-filter' },
+      h('option', { value: '' }, t.t('report.topicAll')),
+      topics.topics.map((x) => h('option', { value: String(x.id), selected: String(x.id) === table.topic }, `${x.label} (${t.number(x.statements.length)})`)));
+    select.addEventListener('change', () => { table.topic = select.value; draw(); });
+    fill(topicHolder, h('label', { for: 'topic-filter' }, t.t('report.topic')), select);
+  };
+  filter.addEventListener('input', () => { table.text = filter.value; draw(); });
+  onTopics = () => { drawTopics(); draw(); };
+  drawTopics();
   draw();
   return h('section', { class: 'card', 'aria-labelledby': 'all-title', id: 'report-statements-table' },
     h('h2', { id: 'all-title' }, t.t('report.allStatements')),
-    h('label', { for: 'statement-filter' }, t.t('report.filter')), filter,
+    h('div', { class: 'table-filters' }, h('div', null, h('label', { for: 'statement-filter' }, t.t('report.filter')), filter), topicHolder),
+    shown,
     h('div', { class: 'table-wrap', tabindex: 0, role: 'region', 'aria-labelledby': 'all-title' }, h('table', null, h('thead', null, head), tbody)));
 }
 

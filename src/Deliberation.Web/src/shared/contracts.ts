@@ -90,3 +90,25 @@ export interface ModerationItem {
 }
 
 export interface Facilitator { id: string; email: string | null }
+
+export interface SimilarStatementView { statementId: number; number: number; text: string; score: number }
+
+export interface NearDuplicateStatement { statementId: number; number: number; text: string; moderation: Moderation }
+export interface NearDuplicatePair { first: NearDuplicateStatement; second: NearDuplicateStatement; score: number }
+export interface NearDuplicates { threshold: number; pairs: NearDuplicatePair[] }
+
+export interface TopicStatement { statementId: number; number: number; text: string }
+export interface Topic { id: number; label: string; terms: string[]; statements: TopicStatement[] }
+export interface TopicsView { topics: Topic[]; silhouette: number }
+
+export interface ImportResponse {
+  conversationId: string;
+  topic: string;
+  isOpen: boolean;
+  participants: number;
+  statements: number;
+  voteEvents: number;
+  votes: number;
+  votesFrom: string;
+  elapsedMs: number;
+}

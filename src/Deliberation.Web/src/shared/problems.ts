@@ -5,7 +5,8 @@ import type { Translator } from './i18n';
 const known = new Set([
   'duplicate-statement', 'rate-limited', 'conversation-closed', 'writing-disabled', 'statement-not-votable',
   'network', 'participant-required', 'unauthenticated', 'conversation-not-found', 'statement-not-found',
-  'forbidden', 'foreign-participant', 'conflict', 'payload-too-large', 'internal', 'validation',
+  'forbidden', 'foreign-participant', 'conflict', 'payload-too-large', 'internal', 'validation', 'invalid-export',
+  'unsupported-media-type', 'not-open-data',
 ]);
 
 export function problemMessage(t: Translator, error: unknown): string {
@@ -29,4 +30,16 @@ export function fieldErrors(error: unknown): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [field, messages] of Object.entries(error.problem.errors ?? {})) out[field.toLowerCase()] = messages.join(' ');
   return out;
+}
+
+/** Where an uploaded Polis export is at fault (400 invalid-export: file, 1-based line and column, 0 = the whole file). */
+export function invalidExportLocation(t: Translator, error: unknown): string | null {
+  if (!(error instanceof ApiError) || error.kind !== 'invalid-export') return null;
+  const { file, line, column } = error.problem;
+  if (typeof file !== 'string' || !file) return null;
+  const lineNumber = typeof line === 'number' ? line : 0;
+  const columnNumber = typeof column === 'number' ? column : 0;
+  if (lineNumber <= 0) return t.t('admin.importWhereFile', { file });
+  if (columnNumber <= 0) return t.t('admin.importWhereLine', { file, line: t.number(lineNumber) });
+  return t.t('admin.importWhere', { file, line: t.number(lineNumber), column: t.number(columnNumber) });
 }

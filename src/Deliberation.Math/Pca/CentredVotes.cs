@@ -9,14 +9,9 @@ namespace Deliberation.Math.Pca;
 /// </summary>
 internal sealed class CentredVotes
 {
-    private CentredVotes(SparseVoteMatrix matrix, double[] means, double[] values, double totalVariance)
+    private CentredVotes(SparseVoteMatrix matrix, double[] means, double[] values, float[] singleValues, double totalVariance)
     {
-        SingleValues = new float[values.Length];
-        for (int k = 0; k < values.Length; k++)
-        {
-            SingleValues[k] = (float)values[k];
-        }
-
+        SingleValues = singleValues;
         Matrix = matrix;
         Means = means;
         Values = values;
@@ -58,16 +53,19 @@ internal sealed class CentredVotes
             means[j] = m.ModeratedOut[j] || counts[j] == 0 ? 0 : sums[j] / counts[j];
         }
 
+        // One pass fills both precisions: at millions of votes each pass over them is memory traffic that shows.
         double[] values = new double[m.VoteCount];
+        float[] singleValues = new float[m.VoteCount];
         double total = 0;
         for (int k = 0; k < values.Length; k++)
         {
             int j = m.Columns[k];
             double v = m.ModeratedOut[j] ? 0 : m.Values[k] - means[j];
             values[k] = v;
+            singleValues[k] = (float)v;
             total += v * v;
         }
 
-        return new CentredVotes(m, means, values, total);
+        return new CentredVotes(m, means, values, singleValues, total);
     }
 }

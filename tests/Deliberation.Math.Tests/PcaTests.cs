@@ -12,13 +12,14 @@ public class PcaTests
         var centred = CentredVotes.Build(m);
         int s = m.StatementCount;
         double[,] cov = new double[s, s];
+        double Centred(int k) => m.ModeratedOut[m.Columns[k]] ? 0 : m.Values[k] - centred.Means[m.Columns[k]];
         for (int i = 0; i < m.ParticipantCount; i++)
         {
             for (int a = m.RowStart[i]; a < m.RowStart[i + 1]; a++)
             {
                 for (int b = m.RowStart[i]; b < m.RowStart[i + 1]; b++)
                 {
-                    cov[m.Columns[a], m.Columns[b]] += centred.Values[a] * centred.Values[b];
+                    cov[m.Columns[a], m.Columns[b]] += Centred(a) * Centred(b);
                 }
             }
         }
@@ -103,11 +104,12 @@ public class PcaTests
             MathOptions.Default);
         var x = CentredVotes.Build(m);
 
-        Assert.Equal(4, x.Values.Length);
+        Assert.Equal(4, x.SingleValues.Length);
         Assert.Equal(1 / 3.0, x.Means[0], 12);
         Assert.Equal(0, x.Means[1]); // moderated out: zero for everyone
-        Assert.Equal(1 - (1 / 3.0), x.Values[0], 12);
-        Assert.Equal(0, x.Values[1]);
+        Assert.Equal(1 - (1 / 3.0), x.SingleValues[0], 6); // single precision
+        Assert.Equal(0, x.SingleValues[1]);
+        Assert.Equal((4 / 9.0) + (16 / 9.0) + (4 / 9.0), x.TotalVariance, 12); // (1 − ⅓)², (−1 − ⅓)², (1 − ⅓)²
     }
 
     private static double Dot(double[] a, double[] b) => a.Zip(b, (x, y) => x * y).Sum();

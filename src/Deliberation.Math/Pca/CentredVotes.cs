@@ -9,12 +9,11 @@ namespace Deliberation.Math.Pca;
 /// </summary>
 internal sealed class CentredVotes
 {
-    private CentredVotes(SparseVoteMatrix matrix, double[] means, double[] values, float[] singleValues, double totalVariance)
+    private CentredVotes(SparseVoteMatrix matrix, double[] means, float[] singleValues, double totalVariance)
     {
         SingleValues = singleValues;
         Matrix = matrix;
         Means = means;
-        Values = values;
         TotalVariance = totalVariance;
     }
 
@@ -23,12 +22,11 @@ internal sealed class CentredVotes
     /// <summary>Mean vote of each statement over its voters (0 for moderated-out or unvoted statements).</summary>
     public double[] Means { get; }
 
-    /// <summary>x_ij − c_j for each stored vote, aligned with <see cref="SparseVoteMatrix.Columns"/>.</summary>
-    public double[] Values { get; }
-
     /// <summary>
-    /// The same values in single precision for the power-iteration kernel: half the memory traffic; a centred vote
-    /// (x − mean, |x| ≤ 1) loses nothing that matters at 24 bits, and sums are still taken in double.
+    /// x_ij − c_j for each stored vote, aligned with <see cref="SparseVoteMatrix.Columns"/>, in single precision for
+    /// the power-iteration kernel: half the memory traffic; a centred vote (x − mean, |x| ≤ 1) loses nothing that
+    /// matters at 24 bits, and sums are still taken in double. The projection recomputes the exact double from the
+    /// vote and the mean rather than keeping a second array of millions of values.
     /// </summary>
     public float[] SingleValues { get; }
 
@@ -53,19 +51,16 @@ internal sealed class CentredVotes
             means[j] = m.ModeratedOut[j] || counts[j] == 0 ? 0 : sums[j] / counts[j];
         }
 
-        // One pass fills both precisions: at millions of votes each pass over them is memory traffic that shows.
-        double[] values = new double[m.VoteCount];
         float[] singleValues = new float[m.VoteCount];
         double total = 0;
-        for (int k = 0; k < values.Length; k++)
+        for (int k = 0; k < singleValues.Length; k++)
         {
             int j = m.Columns[k];
             double v = m.ModeratedOut[j] ? 0 : m.Values[k] - means[j];
-            values[k] = v;
             singleValues[k] = (float)v;
             total += v * v;
         }
 
-        return new CentredVotes(m, means, values, singleValues, total);
+        return new CentredVotes(m, means, singleValues, total);
     }
 }

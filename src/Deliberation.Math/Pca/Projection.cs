@@ -24,8 +24,9 @@ internal static class Projection
             for (int k = start; k < end; k++)
             {
                 int j = m.Columns[k];
-                sx += x.Values[k] * pca.Pc1[j];
-                sy += x.Values[k] * pca.Pc2[j];
+                double value = m.ModeratedOut[j] ? 0 : m.Values[k] - x.Means[j]; // the centred vote, exactly as in CentredVotes
+                sx += value * pca.Pc1[j];
+                sy += value * pca.Pc2[j];
                 inSpace += m.ModeratedOut[j] ? 0 : 1;
             }
 

@@ -1,4 +1,6 @@
+using Deliberation.Api.Infrastructure.Security;
 using Deliberation.Data;
+using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Identity;
 
 namespace Deliberation.Api.Features.Account;
@@ -27,6 +29,20 @@ public static class IdentitySetup
             cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             cookie.Events.OnRedirectToLogin = context => Status(context.Response, StatusCodes.Status401Unauthorized);
             cookie.Events.OnRedirectToAccessDenied = context => Status(context.Response, StatusCodes.Status403Forbidden);
+        });
+        services.Configure<BearerTokenOptions>(IdentityConstants.BearerScheme, bearer =>
+        {
+            // Participant tokens travel in the same Authorization header. Handed to the sign-in handler, each one would
+            // fail to decode with an exception: on every vote. They are never a facilitator's, so skip them here.
+            bearer.Events.OnMessageReceived = context =>
+            {
+                if (context.Request.Headers.Authorization.ToString().StartsWith("Bearer " + ParticipantTokens.Prefix, StringComparison.OrdinalIgnoreCase))
+                {
+                    context.NoResult();
+                }
+
+                return Task.CompletedTask;
+            };
         });
         return services;
     }

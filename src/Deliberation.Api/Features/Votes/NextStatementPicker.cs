@@ -3,6 +3,7 @@ using Deliberation.Api.Features.Results;
 using Deliberation.Api.Features.Statements;
 using Deliberation.Api.Infrastructure.Caching;
 using Deliberation.Data;
+using Deliberation.Data.Votes;
 using Deliberation.Math;
 using Microsoft.EntityFrameworkCore;
 
@@ -75,8 +76,8 @@ public sealed class NextStatementPicker(Random random, LatestResults latest)
     public static StatementView View(StatementSnapshot s, long participantId) =>
         new(s.Id, s.Number, s.Text, s.Moderation, s.IsSeed, s.AuthorParticipantId == participantId, s.CreatedAt);
 
-    private static async Task<HashSet<long>> VotedAsync(DeliberationDbContext db, long participantId, CancellationToken cancellationToken) =>
-        (await db.Votes.AsNoTracking().Where(v => v.ParticipantId == participantId).Select(v => v.StatementId).ToListAsync(cancellationToken)).ToHashSet();
+    private static Task<HashSet<long>> VotedAsync(DeliberationDbContext db, long participantId, CancellationToken cancellationToken) =>
+        db.ReadVotedStatementsAsync(participantId, cancellationToken);
 
     public readonly record struct Candidate(long Id, bool IsMeta);
 }

@@ -12,7 +12,16 @@ public static class LoadTestProgram
         var defaults = new LoadOptions();
         var participants = new Option<int>("--participants") { Description = "Simulated participants.", DefaultValueFactory = _ => defaults.Participants };
         var duration = new Option<int>("--duration") { Description = "Seconds of measurement (after the warm-up).", DefaultValueFactory = _ => defaults.DurationSeconds };
-        var url = new Option<Uri?>("--url") { Description = "Load a running app instead of hosting one in this process." };
+        // A string, turned into a Uri below: System.CommandLine has no converter for Uri.
+        var url = new Option<string?>("--url") { Description = "Load a running app instead of hosting one in this process." };
+        url.Validators.Add(result =>
+        {
+            var text = result.GetValueOrDefault<string?>();
+            if (text is not null && !Uri.TryCreate(text, UriKind.Absolute, out _))
+            {
+                result.AddError($"--url must be an absolute address such as http://127.0.0.1:5000/, not '{text}'.");
+            }
+        });
         var postgres = new Option<string?>("--postgres") { Description = "Host the app on PostgreSQL: an admin connection string (a fresh database is made and dropped)." };
         var pause = new Option<int>("--pause-ms") { Description = "Mean pause between a participant's votes (0 = flat out).", DefaultValueFactory = _ => defaults.PauseMs };
         var writeShare = new Option<double>("--write-share") { Description = "Share of participants who write a statement.", DefaultValueFactory = _ => defaults.WriteShare };
@@ -33,7 +42,7 @@ public static class LoadTestProgram
             {
                 Participants = parse.GetValue(participants),
                 DurationSeconds = parse.GetValue(duration),
-                Url = parse.GetValue(url),
+                Url = parse.GetValue(url) is { } address ? new Uri(address, UriKind.Absolute) : null,
                 Postgres = parse.GetValue(postgres),
                 PauseMs = parse.GetValue(pause),
                 WriteShare = parse.GetValue(writeShare),

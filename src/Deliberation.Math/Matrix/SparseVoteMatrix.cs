@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace Deliberation.Math.Matrix;
 
 /// <summary>
@@ -71,8 +73,14 @@ internal sealed class SparseVoteMatrix
             isMeta[j] = metaFlags[statementIds[j]];
         }
 
-        // A contiguous copy: ten million interface calls per pass would cost more than the copy.
-        VoteInput[] voteArray = votes as VoteInput[] ?? [.. votes];
+        // Contiguous memory: ten million interface calls per pass would cost more than a copy, and the app's list (or a
+        // caller's array) is read in place without one.
+        ReadOnlySpan<VoteInput> voteArray = votes switch
+        {
+            VoteInput[] array => array,
+            List<VoteInput> list => CollectionsMarshal.AsSpan(list),
+            _ => [.. votes],
+        };
         int[] statementOfVote = new int[voteArray.Length];
         for (int v = 0; v < voteArray.Length; v++)
         {
@@ -186,7 +194,7 @@ internal sealed class SparseVoteMatrix
     }
 
     // Dense id ranges (the usual case) are marked in a table: sorting ten million ids would cost most of a second.
-    private static long[] DistinctVoters(VoteInput[] votes, int[] statementOfVote)
+    private static long[] DistinctVoters(ReadOnlySpan<VoteInput> votes, int[] statementOfVote)
     {
         long min = long.MaxValue, max = long.MinValue;
         int known = 0;

@@ -36,11 +36,7 @@ public static class OpinionEngine
         var (warm1, warm2) = WarmComponents(matrix, previous?.Components);
         var pca = PowerIterationPca.Compute(centred, warm1, warm2, options);
         var (px, py) = Projection.Participants(centred, pca, options.CountModeratedOutAsVoted);
-        var bridging = ratings.ContinueWith(
-            prepared => MatrixFactorisation.Fit(matrix, prepared.GetAwaiter().GetResult(), px, pca.Pc1, previous?.Bridging, options.Bridging),
-            CancellationToken.None,
-            TaskContinuationOptions.None,
-            TaskScheduler.Default);
+        var bridging = Task.Run(async () => MatrixFactorisation.Fit(matrix, await ratings, px, pca.Pc1, previous?.Bridging, options.Bridging));
 
         bool[] inConv = InConvSelector.Select(matrix, previous?.InConv, options);
         int[] clusteredRows = [.. Enumerable.Range(0, matrix.ParticipantCount).Where(i => inConv[i])];

@@ -12,14 +12,13 @@ public class PcaTests
         var centred = CentredVotes.Build(m);
         int s = m.StatementCount;
         double[,] cov = new double[s, s];
-        double Centred(int k) => m.ModeratedOut[m.Columns[k]] ? 0 : m.Values[k] - centred.Means[m.Columns[k]];
         for (int i = 0; i < m.ParticipantCount; i++)
         {
             for (int a = m.RowStart[i]; a < m.RowStart[i + 1]; a++)
             {
                 for (int b = m.RowStart[i]; b < m.RowStart[i + 1]; b++)
                 {
-                    cov[m.Columns[a], m.Columns[b]] += Centred(a) * Centred(b);
+                    cov[m.Columns[a], m.Columns[b]] += centred.Centred(a) * centred.Centred(b);
                 }
             }
         }

@@ -238,7 +238,7 @@ internal static class MatrixFactorisation
 
         public static Ratings Build(SparseVoteMatrix m, BridgingOptions options)
         {
-            // Exactly sized arrays in three passes over the votes: growing lists of a million ratings cost more.
+            // Exactly sized arrays in two passes over the votes: growing lists of a million ratings cost more.
             int[] rowStarts = m.RowStart, columns = m.Columns;
             sbyte[] values = m.Values;
             bool[] moderatedOut = m.ModeratedOut;
@@ -288,15 +288,12 @@ internal static class MatrixFactorisation
             }
 
             // A rating is a non-pass vote of a rater on a kept statement (moderated-out statements are never kept).
+            // Their number is already counted: the kept raters' non-pass votes on each kept statement.
             var rowStart = new int[raterCount + 1];
             int total = 0;
-            for (int r = 0; r < raterCount; r++)
+            foreach (int count in itemRaters)
             {
-                int i = raters[r];
-                for (int e = rowStarts[i]; e < rowStarts[i + 1]; e++)
-                {
-                    total += values[e] != 0 && !moderatedOut[columns[e]] && itemOf[columns[e]] >= 0 ? 1 : 0;
-                }
+                total += count;
             }
 
             int[] item = new int[total];

@@ -97,8 +97,11 @@ internal sealed class SparseVoteMatrix
         var participantIndex = new IdIndex(participantIds);
         int n = participantIds.Length;
 
+        // Row and column histograms in one pass over the votes.
+        int statementCount = statementIds.Length;
         int[] rowIndexOfVote = new int[voteArray.Length];
         int[] counts = new int[n + 1];
+        int[] columnEnd = new int[statementCount + 1];
         for (int v = 0; v < voteArray.Length; v++)
         {
             int row = statementOfVote[v] < 0 ? -1 : participantIndex.IndexOf(voteArray[v].ParticipantId);
@@ -106,6 +109,7 @@ internal sealed class SparseVoteMatrix
             if (row >= 0)
             {
                 counts[row + 1]++;
+                columnEnd[statementOfVote[v] + 1]++;
             }
         }
 
@@ -120,16 +124,6 @@ internal sealed class SparseVoteMatrix
         // statement), then transpose into rows: every row receives its columns in ascending order, with no comparison
         // sort, whatever order the votes came in. Reading the packed pairs in column order, rather than going back to
         // the votes, keeps the transpose to sequential reads: at millions of votes the cache misses are the cost.
-        int statementCount = statementIds.Length;
-        int[] columnEnd = new int[statementCount + 1];
-        for (int v = 0; v < voteArray.Length; v++)
-        {
-            if (rowIndexOfVote[v] >= 0)
-            {
-                columnEnd[statementOfVote[v] + 1]++;
-            }
-        }
-
         for (int j = 0; j < statementCount; j++)
         {
             columnEnd[j + 1] += columnEnd[j];

@@ -33,6 +33,9 @@ internal sealed class CentredVotes
     /// <summary>Sum of squares of the centred matrix (the trace of XᵀX): the total variance to explain.</summary>
     public double TotalVariance { get; }
 
+    /// <summary>The centred value of stored vote k in double precision: x_ij − c_j, or 0 in a moderated-out column.</summary>
+    public double Centred(int k) => Centred(Matrix, Means, k);
+
     public static CentredVotes Build(SparseVoteMatrix m)
     {
         int s = m.StatementCount;
@@ -55,12 +58,17 @@ internal sealed class CentredVotes
         double total = 0;
         for (int k = 0; k < singleValues.Length; k++)
         {
-            int j = m.Columns[k];
-            double v = m.ModeratedOut[j] ? 0 : m.Values[k] - means[j];
+            double v = Centred(m, means, k);
             singleValues[k] = (float)v;
             total += v * v;
         }
 
         return new CentredVotes(m, means, singleValues, total);
+    }
+
+    private static double Centred(SparseVoteMatrix m, double[] means, int k)
+    {
+        int j = m.Columns[k];
+        return m.ModeratedOut[j] ? 0 : m.Values[k] - means[j];
     }
 }

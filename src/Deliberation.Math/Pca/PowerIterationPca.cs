@@ -2,6 +2,8 @@ using System.Numerics.Tensors;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
+using Deliberation.Math.Matrix;
+
 namespace Deliberation.Math.Pca;
 
 /// <summary>
@@ -23,13 +25,14 @@ internal static class PowerIterationPca
         }
 
         Orthonormalise(v1, v2);
+        var workspace = new Workspace(x.Matrix);
         double[] n1 = new double[s], n2 = new double[s];
         double lambda1 = 0, lambda2 = 0;
         int iteration = 0;
         while (iteration < System.Math.Max(1, options.PcaMaxIterations))
         {
             iteration++;
-            MultiplyXtX(x, v1, v2, n1, n2);
+            MultiplyXtX(x, workspace, v1, v2, n1, n2);
             lambda1 = TensorPrimitives.Dot(n1, v1);
             lambda2 = TensorPrimitives.Dot(n2, v2);
             Orthonormalise(n1, n2);
@@ -54,30 +57,26 @@ internal static class PowerIterationPca
     // halves of rows with their own sums, added in a fixed order: the same result on any machine, two cores used.
     private const int ParallelThreshold = 500_000;
 
-    private static void MultiplyXtX(CentredVotes x, double[] v1, double[] v2, double[] n1, double[] n2)
+    private static void MultiplyXtX(CentredVotes x, Workspace w, double[] v1, double[] v2, double[] n1, double[] n2)
     {
         var m = x.Matrix;
         int s = m.StatementCount;
-        double[] v = new double[2 * s];
+        double[] v = w.Interleaved, n = w.Sums;
         for (int j = 0; j < s; j++)
         {
             v[2 * j] = v1[j];
             v[(2 * j) + 1] = v2[j];
         }
 
-        double[] n;
-        if (m.VoteCount < ParallelThreshold)
+        Array.Clear(n);
+        if (w.SecondHalf is not { } second)
         {
-            n = new double[2 * s];
             Accumulate(x, v, n, 0, m.ParticipantCount);
         }
         else
         {
-            int middle = Array.BinarySearch(m.RowStart, m.VoteCount / 2);
-            middle = System.Math.Clamp(middle < 0 ? ~middle : middle, 0, m.ParticipantCount);
-            double[] first = new double[2 * s], second = new double[2 * s];
-            Parallel.Invoke(() => Accumulate(x, v, first, 0, middle), () => Accumulate(x, v, second, middle, m.ParticipantCount));
-            n = first;
+            Array.Clear(second);
+            Parallel.Invoke(() => Accumulate(x, v, n, 0, w.Middle), () => Accumulate(x, v, second, w.Middle, m.ParticipantCount));
             for (int j = 0; j < n.Length; j++)
             {
                 n[j] += second[j];
@@ -89,6 +88,33 @@ internal static class PowerIterationPca
             n1[j] = n[2 * j];
             n2[j] = n[(2 * j) + 1];
         }
+    }
+
+    /// <summary>Buffers of the XᵀX pass, allocated once per update rather than once per power step.</summary>
+    private sealed class Workspace
+    {
+        public Workspace(SparseVoteMatrix m)
+        {
+            Interleaved = new double[2 * m.StatementCount];
+            Sums = new double[2 * m.StatementCount];
+            if (m.VoteCount >= ParallelThreshold)
+            {
+                int middle = Array.BinarySearch(m.RowStart, m.VoteCount / 2);
+                Middle = System.Math.Clamp(middle < 0 ? ~middle : middle, 0, m.ParticipantCount);
+                SecondHalf = new double[2 * m.StatementCount];
+            }
+        }
+
+        public double[] Interleaved { get; }
+
+        /// <summary>The sums (of the first half of rows, when split).</summary>
+        public double[] Sums { get; }
+
+        /// <summary>The sums of the second half of rows, for matrices big enough to split; else null.</summary>
+        public double[]? SecondHalf { get; }
+
+        /// <summary>The first row of the second half: the row where half the votes are behind.</summary>
+        public int Middle { get; }
     }
 
     private static void Accumulate(CentredVotes x, double[] v, double[] n, int fromRow, int toRow)

@@ -24,7 +24,7 @@ internal static class Projection
             for (int k = start; k < end; k++)
             {
                 int j = m.Columns[k];
-                double value = m.ModeratedOut[j] ? 0 : m.Values[k] - x.Means[j]; // the centred vote, exactly as in CentredVotes
+                double value = x.Centred(k);
                 sx += value * pca.Pc1[j];
                 sy += value * pca.Pc2[j];
                 inSpace += m.ModeratedOut[j] ? 0 : 1;

@@ -1,7 +1,6 @@
 using System.Data;
 using System.Data.Common;
 using System.Security.Cryptography;
-using Deliberation.Data;
 using Deliberation.Math;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -69,10 +68,7 @@ public sealed record MathInputs(IReadOnlyList<StatementInput> Statements, IReadO
         var command = connection.CreateCommand();
         command.CommandText = sql;
         command.Transaction = transaction;
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = "c";
-        parameter.Value = conversationId;
-        command.Parameters.Add(parameter);
+        command.AddParameter("c", conversationId);
         return command;
     }
 }

@@ -1,3 +1,4 @@
+using Deliberation.Api.Features.Live;
 using Deliberation.Api.Infrastructure.Security;
 using Deliberation.Data;
 using Microsoft.AspNetCore.Authentication.BearerToken;
@@ -30,19 +31,23 @@ public static class IdentitySetup
             cookie.Events.OnRedirectToLogin = context => Status(context.Response, StatusCodes.Status401Unauthorized);
             cookie.Events.OnRedirectToAccessDenied = context => Status(context.Response, StatusCodes.Status403Forbidden);
         });
-        services.Configure<BearerTokenOptions>(IdentityConstants.BearerScheme, bearer =>
+        // One handler for the sign-in bearer scheme's token lookup (a second Configure would replace it, not add to it).
+        services.Configure<BearerTokenOptions>(IdentityConstants.BearerScheme, bearer => bearer.Events.OnMessageReceived = context =>
         {
-            // Participant tokens travel in the same Authorization header. Handed to the sign-in handler, each one would
-            // fail to decode with an exception: on every vote. They are never a facilitator's, so skip them here.
-            bearer.Events.OnMessageReceived = context =>
+            var request = context.Request;
+            if (request.Headers.Authorization.ToString().StartsWith("Bearer " + ParticipantTokens.Prefix, StringComparison.OrdinalIgnoreCase))
             {
-                if (context.Request.Headers.Authorization.ToString().StartsWith("Bearer " + ParticipantTokens.Prefix, StringComparison.OrdinalIgnoreCase))
-                {
-                    context.NoResult();
-                }
+                // Participant tokens travel in the same header. Handed to the sign-in handler, each one would fail to
+                // decode with an exception: on every vote. They are never a facilitator's, so skip them.
+                context.NoResult();
+            }
+            else if (request.Path.StartsWithSegments(DeliberationHub.Path) && request.Query["access_token"] is [{ Length: > 0 } token])
+            {
+                // Browsers' WebSockets cannot send an Authorization header: facilitators' bearer tokens come in the query there.
+                context.Token = token;
+            }
 
-                return Task.CompletedTask;
-            };
+            return Task.CompletedTask;
         });
         return services;
     }

@@ -2,8 +2,6 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Deliberation.Api.Features.MathUpdates;
 using Deliberation.Api.Features.Results;
-using Microsoft.AspNetCore.Authentication.BearerToken;
-using Microsoft.AspNetCore.Identity;
 using StackExchange.Redis;
 
 namespace Deliberation.Api.Features.Live;
@@ -20,17 +18,6 @@ public static class LiveSetup
         {
             signalR.AddStackExchangeRedis(redis, o => o.Configuration.ChannelPrefix = RedisChannel.Literal("deliberation"));
         }
-
-        // Browsers' WebSockets cannot send an Authorization header: facilitators' bearer tokens come in the query there.
-        services.Configure<BearerTokenOptions>(IdentityConstants.BearerScheme, o => o.Events.OnMessageReceived = context =>
-        {
-            if (context.Request.Path.StartsWithSegments(DeliberationHub.Path) && context.Request.Query["access_token"] is [{ Length: > 0 } token])
-            {
-                context.Token = token;
-            }
-
-            return Task.CompletedTask;
-        });
 
         services.AddSingleton<IDeliberationNotifier, HubNotifier>();
         services.AddSingleton<LatestResults>();

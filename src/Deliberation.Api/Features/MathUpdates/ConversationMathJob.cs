@@ -56,7 +56,7 @@ public sealed partial class ConversationMathJob(
         latest.Put(result);
         LogUpdated(logger, publicId, row.Tick, stored.Inputs.Votes.Count, result.Math.K, row.ElapsedMs);
         await notifier.ResultsUpdatedAsync(publicId, result.Compact, cancellationToken);
-        var rate = await PolarisationSeries.RateAsync(db, conversationId, options.Value.PolarisationWindowMinutes, cancellationToken);
+        var rate = await PolarisationSeries.RateAsync(db, conversationId, stored.Snapshot!.ComputedAt, options.Value.PolarisationWindowMinutes, cancellationToken);
         await notifier.SeriesPointAsync(new SeriesPointPush(publicId, PolarisationSeries.PointOf(stored.Snapshot!), rate), cancellationToken);
         return MathJobOutcome.Updated;
 

@@ -21,11 +21,6 @@ public sealed partial class MathScheduler(
     private readonly Channel<long> ready = Channel.CreateUnbounded<long>(new UnboundedChannelOptions { SingleReader = false });
     private CancellationToken stopping = CancellationToken.None;
 
-    /// <summary>Updates completed by this node (for tests and diagnostics).</summary>
-    public long CompletedUpdates => Interlocked.Read(ref completed);
-
-    private long completed;
-
     public void Schedule(long conversationId)
     {
         if (!options.Value.Enabled)
@@ -124,10 +119,6 @@ public sealed partial class MathScheduler(
             var outcome = await job.RunAsync(conversationId, cancellationToken);
             again = outcome == MathJobOutcome.LostRace;
             slot.Failures = 0;
-            if (outcome == MathJobOutcome.Updated)
-            {
-                Interlocked.Increment(ref completed);
-            }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {

@@ -69,19 +69,15 @@ public sealed class LatestResults(TimeProvider time)
             return cached.Result;
         }
 
-        var row = await db.ConversationResults.AsNoTracking().FirstOrDefaultAsync(r => r.ConversationId == conversationId, cancellationToken);
-        if (row is null)
+        if (await MathStore.LatestAsync(db, conversationId, cancellationToken) is not var (row, math))
         {
             return null;
         }
 
-        var latest = await DecodeAsync(db, row, publicId, cancellationToken);
+        var latest = await BuildAsync(db, conversationId, publicId, row.Tick, row.Watermark, row.ComputedAt, math, cancellationToken);
         Put(latest);
         return latest;
     }
-
-    public static Task<LatestResult> DecodeAsync(DeliberationDbContext db, ConversationResult row, string publicId, CancellationToken cancellationToken) =>
-        BuildAsync(db, row.ConversationId, publicId, row.Tick, row.Watermark, row.ComputedAt, MathStore.Decode(row), cancellationToken);
 
     public static async Task<LatestResult> BuildAsync(
         DeliberationDbContext db, long conversationId, string publicId, long tick, long watermark, DateTimeOffset computedAt, MathResult math, CancellationToken cancellationToken)

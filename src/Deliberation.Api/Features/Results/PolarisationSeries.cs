@@ -26,13 +26,10 @@ public static class PolarisationSeries
         System.Math.Round(s.DivisiveStatementShare, 4),
         s.BridgingStatements);
 
-    public static async Task<PolarisationRateView> RateAsync(DeliberationDbContext db, long conversationId, int windowMinutes, CancellationToken cancellationToken)
+    /// <summary>The change per minute over the window that ends at the newest point (which both callers already hold).</summary>
+    public static async Task<PolarisationRateView> RateAsync(
+        DeliberationDbContext db, long conversationId, DateTimeOffset? newest, int windowMinutes, CancellationToken cancellationToken)
     {
-        var newest = await db.MathSnapshots.AsNoTracking()
-            .Where(s => s.ConversationId == conversationId)
-            .OrderByDescending(s => s.Tick)
-            .Select(s => (DateTimeOffset?)s.ComputedAt)
-            .FirstOrDefaultAsync(cancellationToken);
         if (newest is null)
         {
             return new PolarisationRateView(null, null, null);

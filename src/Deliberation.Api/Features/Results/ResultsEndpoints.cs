@@ -2,7 +2,6 @@ using Deliberation.Api.Features.MathUpdates;
 using Deliberation.Api.Infrastructure.Security;
 using Deliberation.Data;
 using Deliberation.Domain.Conversations;
-using Deliberation.Domain.Votes;
 using Deliberation.Math;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -108,7 +107,7 @@ public static class ResultsEndpoints
             .ToListAsync(cancellationToken);
         points.Reverse();
         var window = options.Value.PolarisationWindowMinutes;
-        var rate = await PolarisationSeries.RateAsync(db, id, window, cancellationToken);
+        var rate = await PolarisationSeries.RateAsync(db, id, points.Count > 0 ? points[^1].ComputedAt : null, window, cancellationToken);
         return TypedResults.Ok(new PolarisationSeriesView(window, rate, points.Select(PolarisationSeries.PointOf).ToList()));
     }
 

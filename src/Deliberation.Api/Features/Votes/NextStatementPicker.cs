@@ -5,7 +5,6 @@ using Deliberation.Api.Infrastructure.Caching;
 using Deliberation.Data;
 using Deliberation.Data.Votes;
 using Deliberation.Math;
-using Microsoft.EntityFrameworkCore;
 
 namespace Deliberation.Api.Features.Votes;
 

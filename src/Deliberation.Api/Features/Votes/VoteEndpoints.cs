@@ -4,7 +4,6 @@ using Deliberation.Api.Infrastructure.Security;
 using Deliberation.Data;
 using Deliberation.Data.Votes;
 using Deliberation.Domain.Common;
-using Deliberation.Domain.Conversations;
 using Deliberation.Domain.Statements;
 using Deliberation.Domain.Votes;
 using Microsoft.AspNetCore.Http.HttpResults;

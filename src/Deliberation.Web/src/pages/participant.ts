@@ -288,13 +288,12 @@ function startLive(): void {
   connectLive(conversationId, { token }, {
     state: (state) => {
       connection.set(state);
-      // Without the live channel, look for new statements and results now and then instead.
+      // Without the live channel, look for new statements and results now and then instead. On (re)connecting the
+      // hub sends the latest result itself, so there is nothing to fetch here.
       window.clearInterval(resultsPoll);
       if (state === 'disconnected') {
         scheduleCheckForNew();
         resultsPoll = window.setInterval(() => void refreshFull().then(renderResults), 20_000);
-      } else if (state === 'connected') {
-        void refreshFull().then(renderResults);
       }
     },
     resultsUpdated: async (results) => {

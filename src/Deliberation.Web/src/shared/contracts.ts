@@ -91,8 +91,6 @@ export interface ModerationItem {
 
 export interface Facilitator { id: string; email: string | null }
 
-export interface SimilarStatementView { statementId: number; number: number; text: string; score: number }
-
 export interface NearDuplicateStatement { statementId: number; number: number; text: string; moderation: Moderation }
 export interface NearDuplicatePair { first: NearDuplicateStatement; second: NearDuplicateStatement; score: number }
 export interface NearDuplicates { threshold: number; pairs: NearDuplicatePair[] }

@@ -1,20 +1,12 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 
 namespace Deliberation.LoadTest;
 
 /// <summary>Thin HTTP calls of the public API, shared by every simulated participant (one connection pool).</summary>
 public sealed class ApiSession(HttpClient http)
 {
-    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
-    {
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
-    };
-
-    public HttpClient Http => http;
-
     public async Task<string> SignUpFacilitatorAsync()
     {
         var email = $"load-{Guid.NewGuid():N}@example.org";

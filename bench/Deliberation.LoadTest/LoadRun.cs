@@ -7,7 +7,6 @@ public sealed class LoadRun(LoadOptions options)
 {
     private readonly ConcurrentDictionary<string, int> errors = new();
     private int writes;
-    private int writeFailures;
     private volatile bool measuring;
 
     public LoadOptions Options { get; } = options;
@@ -21,8 +20,6 @@ public sealed class LoadRun(LoadOptions options)
     public IReadOnlyDictionary<string, int> Errors => errors;
 
     public int Writes => writes;
-
-    public int WriteFailures => writeFailures;
 
     public void StartMeasuring() => measuring = true;
 
@@ -48,7 +45,6 @@ public sealed class LoadRun(LoadOptions options)
         }
         else
         {
-            Interlocked.Increment(ref writeFailures);
             CountError("write");
         }
     }

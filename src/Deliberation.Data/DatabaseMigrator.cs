@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -24,23 +21,7 @@ internal sealed partial class DatabaseMigrator(IServiceProvider services, IOptio
 
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<DeliberationDbContext>();
-        // Asking a brand-new database for its applied migrations makes the provider log an error about the missing
-        // history table; look for the table first so a first start stays quiet.
-        var history = db.GetService<IHistoryRepository>();
-        var pending = await history.ExistsAsync(cancellationToken)
-            ? (await db.Database.GetPendingMigrationsAsync(cancellationToken)).Count()
-            : db.Database.GetMigrations().Count();
-        if (pending > 0)
-        {
-            LogMigrating(logger, options.Value.Provider, pending);
-            await db.Database.MigrateAsync(cancellationToken);
-        }
-
-        if (!db.IsPostgres)
-        {
-            // Write-ahead logging lets readers proceed while a vote is being written.
-            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
-        }
+        await DatabaseMigrations.ApplyAsync(db, pending => LogMigrating(logger, options.Value.Provider, pending), cancellationToken);
     }
 
     public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -27,19 +27,6 @@ public static class ExchangeDatabase
     }
 
     /// <summary>Applies pending migrations, as the app does at start-up; returns how many ran.</summary>
-    public static async Task<int> MigrateAsync(DeliberationDbContext db, CancellationToken cancellationToken)
-    {
-        var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).Count();
-        if (pending > 0)
-        {
-            await db.Database.MigrateAsync(cancellationToken);
-        }
-
-        if (!db.IsPostgres)
-        {
-            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
-        }
-
-        return pending;
-    }
+    public static Task<int> MigrateAsync(DeliberationDbContext db, CancellationToken cancellationToken) =>
+        DatabaseMigrations.ApplyAsync(db, beforeMigrating: null, cancellationToken);
 }

@@ -59,19 +59,10 @@ public static class ExportCommand
                 await using var stream = File.Create(path);
                 await exporter.WriteZipAsync(found.Id, stream, options, cancellationToken);
             }
-            else if (only.Length > 0)
-            {
-                Directory.CreateDirectory(path);
-                foreach (var name in only.Distinct(StringComparer.Ordinal))
-                {
-                    await error.WriteLineAsync($"writing {name}");
-                    await using var stream = File.Create(Path.Combine(path, name));
-                    await exporter.WriteFileAsync(found.Id, name, stream, options, cancellationToken);
-                }
-            }
             else
             {
-                await exporter.WriteFolderAsync(found.Id, path, options, cancellationToken);
+                // One snapshot for every file written, whether all of them or those chosen with --file.
+                await exporter.WriteFolderAsync(found.Id, path, options, cancellationToken, only.Length > 0 ? only : null);
             }
 
             output.WriteLine($"Exported \"{found.Topic}\" ({found.PublicId}) to {path} in {started.Elapsed.TotalSeconds:0.0} s");

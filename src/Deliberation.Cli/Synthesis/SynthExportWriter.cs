@@ -63,7 +63,7 @@ public static class SynthExportWriter
         csv.WriteRecord(PolisColumns.Timestamp, PolisColumns.Datetime, PolisColumns.CommentId, PolisColumns.AuthorId, PolisColumns.Agrees, PolisColumns.Disagrees, PolisColumns.Moderated, PolisColumns.CommentBody);
         foreach (var s in c.Statements.OrderByDescending(s => s.CreatedAt))
         {
-            csv.WriteRecord(S(s.CreatedAt), Date(s.CreatedAt), S(s.Id), S(s.AuthorId), S(agrees.GetValueOrDefault(s.Id)), S(disagrees.GetValueOrDefault(s.Id)), S(s.Moderated), s.Body);
+            csv.WriteRecord(S(s.CreatedAt), PolisDates.Format(s.CreatedAt), S(s.Id), S(s.AuthorId), S(agrees.GetValueOrDefault(s.Id)), S(disagrees.GetValueOrDefault(s.Id)), S(s.Moderated), s.Body);
         }
     }
 
@@ -73,7 +73,7 @@ public static class SynthExportWriter
         csv.WriteRecord(PolisColumns.Timestamp, PolisColumns.Datetime, PolisColumns.CommentId, PolisColumns.VoterId, PolisColumns.Vote);
         foreach (var v in c.Votes)
         {
-            csv.WriteRecord(S(v.Timestamp), Date(v.Timestamp), S(v.StatementId), S(v.VoterId), S(v.Value));
+            csv.WriteRecord(S(v.Timestamp), PolisDates.Format(v.Timestamp), S(v.StatementId), S(v.VoterId), S(v.Value));
         }
     }
 
@@ -106,8 +106,4 @@ public static class SynthExportWriter
             csv.WriteRecord(row);
         }
     }
-
-    // Polis writes local Java date strings here; readers ignore the column (timestamp is authoritative).
-    private static string Date(long ms) =>
-        DateTimeOffset.FromUnixTimeMilliseconds(ms).UtcDateTime.ToString("ddd MMM dd HH:mm:ss 'UTC' yyyy", CultureInfo.InvariantCulture);
 }

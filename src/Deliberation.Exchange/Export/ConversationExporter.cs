@@ -51,13 +51,22 @@ public sealed class ConversationExporter(DeliberationDbContext db)
             }
         }, cancellationToken);
 
-    /// <summary>Every file into a folder (created when missing; files of the same names are replaced).</summary>
-    public async Task WriteFolderAsync(long conversationId, string folder, ExportOptions options, CancellationToken cancellationToken)
+    /// <summary>
+    /// Every file — or only <paramref name="files"/> — into a folder (created when missing; files of the same names are
+    /// replaced), all from one snapshot.
+    /// </summary>
+    public async Task WriteFolderAsync(
+        long conversationId, string folder, ExportOptions options, CancellationToken cancellationToken, IReadOnlyCollection<string>? files = null)
     {
+        if (files?.FirstOrDefault(f => !ExportFiles.IsKnown(f)) is { } unknown)
+        {
+            throw new ArgumentException($"'{unknown}' is not a file of the export; choose one of {string.Join(", ", ExportFiles.All)}.", nameof(files));
+        }
+
         Directory.CreateDirectory(folder);
         await RunAsync(conversationId, async snapshot =>
         {
-            foreach (var file in ExportFiles.All)
+            foreach (var file in ExportFiles.All.Where(f => files is null || files.Contains(f)))
             {
                 await using var text = new StreamWriter(Path.Combine(folder, file), append: false, Utf8, bufferSize: 1 << 16);
                 await WriteAsync(snapshot, file, text, options, cancellationToken);
@@ -97,18 +106,19 @@ public sealed class ConversationExporter(DeliberationDbContext db)
         long id = s.Conversation.Id;
         long voters = await Sql.ScalarAsync(db, "SELECT COUNT(DISTINCT participant_id) FROM votes WHERE conversation_id = @c", cancellationToken, ("c", id));
         long commenters = s.Statements.Where(st => st.AuthorNumber is not null).Select(st => st.AuthorNumber).Distinct().LongCount();
-        var entries = new List<KeyValuePair<string, string>>
-        {
-            new("topic", s.Conversation.Topic),
-            new("url", options.ConversationUrl),
-            new("views", Number(s.Participants.Count)),
-            new("voters", Number(voters)),
-            new("voters-in-conv", Number(s.Result?.InConv.Length ?? 0)),
-            new("commenters", Number(commenters)),
-            new("comments", Number(s.Statements.Count)),
-            new("groups", Number(s.GroupCount)),
-            new("conversation-description", s.Conversation.Description),
-        };
+        string[] values =
+        [
+            s.Conversation.Topic,
+            options.ConversationUrl,
+            Number(s.Participants.Count),
+            Number(voters),
+            Number(s.Result?.InConv.Length ?? 0),
+            Number(commenters),
+            Number(s.Statements.Count),
+            Number(s.GroupCount),
+            s.Conversation.Description,
+        ];
+        var entries = PolisColumns.SummaryKeys.Zip(values, (key, value) => new KeyValuePair<string, string>(key, value)).ToList();
         SummaryFileWriter.Write(text, new PolisSummary(entries));
     }
 

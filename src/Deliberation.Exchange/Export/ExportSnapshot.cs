@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Deliberation.Exchange.Export;
 
 /// <summary>A statement as the export needs it, identified by its number.</summary>
-internal sealed record ExportStatement(long Id, long Number, string Text, long? AuthorNumber, int Moderation, bool IsMeta, long CreatedAtMs);
+internal sealed record ExportStatement(long Id, long Number, string Text, long? AuthorNumber, int Moderation, long CreatedAtMs);
 
 /// <summary>
 /// The small tables of one conversation, read once per export: participants (id → number, external id), statements,
@@ -79,7 +79,7 @@ internal sealed class ExportSnapshot
         var statements = new List<ExportStatement>();
         await using (var command = Sql.Command(
             db,
-            "SELECT id, number, text, author_participant_id, moderation, is_meta, created_at FROM statements WHERE conversation_id = @c ORDER BY number",
+            "SELECT id, number, text, author_participant_id, moderation, created_at FROM statements WHERE conversation_id = @c ORDER BY number",
             ("c", conversationId)))
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
@@ -92,8 +92,7 @@ internal sealed class ExportSnapshot
                     reader.GetString(2),
                     author is { } a && participants.TryGetValue(a, out var p) ? p.Item1 : null,
                     reader.GetInt16(4),
-                    reader.GetBoolean(5),
-                    DbTimes.ReadMs(reader, 6, db.IsPostgres)));
+                    DbTimes.ReadMs(reader, 5, db.IsPostgres)));
             }
         }
 

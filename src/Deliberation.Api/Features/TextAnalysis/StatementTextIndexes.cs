@@ -19,8 +19,8 @@ public enum TextScope
 /// <summary>
 /// One similarity index per conversation and scope, kept in memory and brought up to date from the conversation
 /// snapshot on each use: new statements are added (<see cref="IStatementSimilarity.Add"/>, which refits itself once
-/// enough have arrived), rejected or hidden ones removed. Topics are cached per version of the statement set (a hash of
-/// ids and texts), so they are computed again only after statements change. Least recently used conversations are
+/// enough have arrived), rejected or hidden ones removed — once per snapshot. Topics are cached per version of the
+/// statement set (a hash of ids and texts), so they are computed again only after statements change. Least recently used conversations are
 /// dropped beyond <see cref="MaxConversations"/>.
 /// </summary>
 public sealed class StatementTextIndexes(IStatementSimilarityFactory factory, ITopicModel topicModel, TimeProvider time)
@@ -32,8 +32,16 @@ public sealed class StatementTextIndexes(IStatementSimilarityFactory factory, IT
 
     public IStatementSimilarity Index(ConversationSnapshot snapshot, TextScope scope)
     {
-        var wanted = Statements(snapshot, scope);
         var key = (snapshot.Conversation.Id, scope);
+        if (indexes.TryGetValue(key, out var current) && ReferenceEquals(current.SyncedWith, snapshot))
+        {
+            // Already brought up to date from this very snapshot (they are shared and replaced when statements change):
+            // the look-ups made while someone types skip the comparison of every statement.
+            current.LastUsed = time.GetUtcNow();
+            return current.Index;
+        }
+
+        var wanted = Statements(snapshot, scope);
         var entry = indexes.GetOrAdd(key, _ => new IndexEntry(factory.Create(wanted.Values.Select(s => new StatementText(s.Id, s.Text))), wanted.Keys));
         lock (entry)
         {
@@ -51,6 +59,8 @@ public sealed class StatementTextIndexes(IStatementSimilarityFactory factory, IT
                 entry.Index.Remove(gone);
                 entry.Ids.Remove(gone);
             }
+
+            entry.SyncedWith = snapshot;
         }
 
         Prune(indexes);
@@ -60,16 +70,27 @@ public sealed class StatementTextIndexes(IStatementSimilarityFactory factory, IT
     /// <summary>The topics of the scope's statements, computed again only when they changed.</summary>
     public TopicSet Topics(ConversationSnapshot snapshot, TextScope scope)
     {
-        var wanted = Statements(snapshot, scope);
-        string version = Version(wanted.Values);
         var key = (snapshot.Conversation.Id, scope);
-        if (topics.TryGetValue(key, out var cached) && cached.Version == version)
+        if (topics.TryGetValue(key, out var cached) && ReferenceEquals(cached.SyncedWith, snapshot))
         {
             cached.LastUsed = time.GetUtcNow();
             return cached.Topics;
         }
 
-        var fresh = new TopicEntry(version, topicModel.FindTopics(wanted.Values.Select(s => new StatementText(s.Id, s.Text)))) { LastUsed = time.GetUtcNow() };
+        var wanted = Statements(snapshot, scope);
+        string version = Version(wanted.Values);
+        if (cached is not null && cached.Version == version)
+        {
+            cached.SyncedWith = snapshot;
+            cached.LastUsed = time.GetUtcNow();
+            return cached.Topics;
+        }
+
+        var fresh = new TopicEntry(version, topicModel.FindTopics(wanted.Values.Select(s => new StatementText(s.Id, s.Text))))
+        {
+            LastUsed = time.GetUtcNow(),
+            SyncedWith = snapshot,
+        };
         topics[key] = fresh;
         Prune(topics);
         return fresh.Topics;
@@ -115,6 +136,9 @@ public sealed class StatementTextIndexes(IStatementSimilarityFactory factory, IT
 
         public HashSet<long> Ids { get; } = [.. ids];
 
+        /// <summary>The snapshot the index was last brought up to date from.</summary>
+        public ConversationSnapshot? SyncedWith { get; set; }
+
         public DateTimeOffset LastUsed { get; set; }
     }
 
@@ -123,6 +147,9 @@ public sealed class StatementTextIndexes(IStatementSimilarityFactory factory, IT
         public string Version { get; } = version;
 
         public TopicSet Topics { get; } = topics;
+
+        /// <summary>The last snapshot seen to hold this version of the statements.</summary>
+        public ConversationSnapshot? SyncedWith { get; set; }
 
         public DateTimeOffset LastUsed { get; set; }
     }

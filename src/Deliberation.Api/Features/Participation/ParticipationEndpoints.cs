@@ -88,8 +88,7 @@ public static class ParticipationEndpoints
     private static async Task<Ok<MeView>> MeAsync(
         CurrentParticipant me, DeliberationDbContext db, ConversationSnapshots snapshots, CancellationToken cancellationToken)
     {
-        var snapshot = await snapshots.GetAsync(db, me.Conversation.PublicId, cancellationToken)
-            ?? throw new ApiProblemException(ProblemType.ConversationNotFound, "There is no conversation with this id.");
+        var snapshot = await snapshots.RequireAsync(db, me.Conversation.PublicId, cancellationToken);
         var progress = await NextStatementPicker.ProgressAsync(db, snapshot, me.Participant.Id, cancellationToken);
         return TypedResults.Ok(new MeView(me.Participant.Number, me.Participant.ExternalId is not null, me.Participant.CreatedAt, progress));
     }

@@ -28,6 +28,21 @@ public sealed record LatestResult(
         positions ??= Math.Participants.ToDictionary(p => p.Id);
         return positions.GetValueOrDefault(participantId);
     }
+
+    private Dictionary<long, StatementResult>? visibleStatements;
+
+    /// <summary>
+    /// The math of each statement participants can see, by id: built once per result rather than on each of the
+    /// "where do I stand" requests that every participant makes after every push.
+    /// </summary>
+    public IReadOnlyDictionary<long, StatementResult> VisibleStatements =>
+        visibleStatements ??= VisibleStatementsOf(Math, Full);
+
+    private static Dictionary<long, StatementResult> VisibleStatementsOf(MathResult math, ResultsView full)
+    {
+        var visible = full.Statements?.Select(s => s.StatementId).ToHashSet() ?? [];
+        return math.Statements.Where(s => visible.Contains(s.Id)).ToDictionary(s => s.Id);
+    }
 }
 
 /// <summary>

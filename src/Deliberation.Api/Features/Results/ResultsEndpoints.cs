@@ -64,10 +64,9 @@ public static class ResultsEndpoints
 
         var position = result.PositionOf(me.Participant.Id);
         var group = position?.Group;
-        var statements = result.Math.Statements.ToDictionary(s => s.Id);
-        var visible = result.Full.Statements?.Select(s => s.StatementId).ToHashSet() ?? [];
+        var statements = result.VisibleStatements;
         var comparisons = myVotes
-            .Where(v => visible.Contains(v.StatementId) && statements.ContainsKey(v.StatementId))
+            .Where(v => statements.ContainsKey(v.StatementId))
             .OrderBy(v => v.StatementId)
             .Select(v =>
             {

@@ -81,7 +81,7 @@ public static class TextAnalysisEndpoints
             throw Require.Invalid("threshold", "The threshold is a similarity between 0.3 and 1.");
         }
 
-        var snapshot = await SnapshotAsync(db, snapshots, owned.Conversation, cancellationToken);
+        var snapshot = await snapshots.RequireAsync(db, owned.Conversation.PublicId, cancellationToken);
         NearDuplicateStatement? View(long id) =>
             snapshot.Find(id) is { } s ? new NearDuplicateStatement(s.Id, s.Number, s.Text, s.Moderation) : null;
         var pairs = indexes.Index(snapshot, TextScope.NotRejected).FindNearDuplicates(limit)
@@ -105,7 +105,7 @@ public static class TextAnalysisEndpoints
             throw new ApiProblemException(ProblemType.Forbidden, "The report of this conversation is not public.");
         }
 
-        var snapshot = await SnapshotAsync(db, snapshots, conversation, cancellationToken);
+        var snapshot = await snapshots.RequireAsync(db, conversation.PublicId, cancellationToken);
         return TypedResults.Ok(View(indexes.Topics(snapshot, TextScope.Visible), snapshot));
     }
 
@@ -113,14 +113,9 @@ public static class TextAnalysisEndpoints
     private static async Task<Ok<TopicsView>> OwnerTopicsAsync(
         OwnedConversation owned, DeliberationDbContext db, ConversationSnapshots snapshots, StatementTextIndexes indexes, CancellationToken cancellationToken)
     {
-        var snapshot = await SnapshotAsync(db, snapshots, owned.Conversation, cancellationToken);
+        var snapshot = await snapshots.RequireAsync(db, owned.Conversation.PublicId, cancellationToken);
         return TypedResults.Ok(View(indexes.Topics(snapshot, TextScope.NotRejected), snapshot));
     }
-
-    private static async Task<ConversationSnapshot> SnapshotAsync(
-        DeliberationDbContext db, ConversationSnapshots snapshots, Conversation conversation, CancellationToken cancellationToken) =>
-        await snapshots.GetAsync(db, conversation.PublicId, cancellationToken)
-        ?? throw new ApiProblemException(ProblemType.ConversationNotFound, "There is no conversation with this id.");
 
     private static TopicsView View(TopicSet topics, ConversationSnapshot snapshot) => new(
         [.. topics.Topics.Select(t => new TopicView(

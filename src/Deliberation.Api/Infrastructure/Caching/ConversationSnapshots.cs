@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Deliberation.Api.Infrastructure.Problems;
 using Deliberation.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -25,6 +26,11 @@ public sealed class ConversationSnapshots(IOptions<CachingOptions> options, Time
 {
     private readonly ConcurrentDictionary<string, ConversationSnapshot> cache = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, SemaphoreSlim> loading = new(StringComparer.Ordinal);
+
+    /// <summary>The snapshot of a conversation that must exist: a 404 problem when it does not.</summary>
+    public async Task<ConversationSnapshot> RequireAsync(DeliberationDbContext db, string publicId, CancellationToken cancellationToken) =>
+        await GetAsync(db, publicId, cancellationToken)
+        ?? throw new ApiProblemException(ProblemType.ConversationNotFound, "There is no conversation with this id.");
 
     public async Task<ConversationSnapshot?> GetAsync(DeliberationDbContext db, string publicId, CancellationToken cancellationToken)
     {

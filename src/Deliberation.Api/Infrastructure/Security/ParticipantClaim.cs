@@ -15,8 +15,7 @@ public sealed record ParticipantClaim(ConversationSnapshot Snapshot, long Partic
     {
         var publicId = ConversationRoute.PublicIdOf(context);
         var db = context.RequestServices.GetRequiredService<DeliberationDbContext>();
-        var snapshot = await context.RequestServices.GetRequiredService<ConversationSnapshots>().GetAsync(db, publicId, context.RequestAborted)
-            ?? throw new ApiProblemException(ProblemType.ConversationNotFound, "There is no conversation with this id.");
+        var snapshot = await context.RequestServices.GetRequiredService<ConversationSnapshots>().RequireAsync(db, publicId, context.RequestAborted);
         var claim = context.RequestServices.GetRequiredService<ParticipantTokens>().ReadRequest(context, publicId)
             ?? throw new ApiProblemException(
                 ProblemType.ParticipantRequired, "Join the conversation first: POST /api/v1/conversations/{id}/participants.");

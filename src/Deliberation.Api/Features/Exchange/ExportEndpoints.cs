@@ -47,24 +47,14 @@ public static class ExportEndpoints
     private static Task<FileStreamHttpResult> OpenFileAsync(OpenDataConversation open, string file, HttpContext http, DeliberationDbContext db, IConfiguration configuration, CancellationToken cancellationToken) =>
         FileAsync(open.Conversation, file, xid: false, http, db, configuration, cancellationToken);
 
-    private static async Task<FileStreamHttpResult> ZipAsync(
-        Conversation conversation, bool xid, HttpContext http, DeliberationDbContext db, IConfiguration configuration, CancellationToken cancellationToken)
-    {
-        var temp = TempFile();
-        try
-        {
-            await new ConversationExporter(db).WriteZipAsync(conversation.Id, temp, Options(conversation, xid, http, configuration), cancellationToken);
-            temp.Position = 0;
-            return TypedResults.File(temp, "application/zip", $"deliberation-{conversation.PublicId}.zip");
-        }
-        catch
-        {
-            await temp.DisposeAsync();
-            throw;
-        }
-    }
+    private static Task<FileStreamHttpResult> ZipAsync(
+        Conversation conversation, bool xid, HttpContext http, DeliberationDbContext db, IConfiguration configuration, CancellationToken cancellationToken) =>
+        FromTempFileAsync(
+            temp => new ConversationExporter(db).WriteZipAsync(conversation.Id, temp, Options(conversation, xid, http, configuration), cancellationToken),
+            "application/zip",
+            $"deliberation-{conversation.PublicId}.zip");
 
-    private static async Task<FileStreamHttpResult> FileAsync(
+    private static Task<FileStreamHttpResult> FileAsync(
         Conversation conversation, string file, bool xid, HttpContext http, DeliberationDbContext db, IConfiguration configuration, CancellationToken cancellationToken)
     {
         if (!ExportFiles.IsKnown(file))
@@ -73,12 +63,21 @@ public static class ExportEndpoints
                 ProblemType.NotFound, $"The export has no file '{file}'; it has {string.Join(", ", ExportFiles.All)}.");
         }
 
+        return FromTempFileAsync(
+            temp => new ConversationExporter(db).WriteFileAsync(conversation.Id, file, temp, Options(conversation, xid, http, configuration), cancellationToken),
+            ExportFiles.ContentType(file),
+            file);
+    }
+
+    /// <summary>Writes the whole export to a temp file first, so a failure is a problem response, not a cut-off download.</summary>
+    private static async Task<FileStreamHttpResult> FromTempFileAsync(Func<Stream, Task> write, string contentType, string downloadName)
+    {
         var temp = TempFile();
         try
         {
-            await new ConversationExporter(db).WriteFileAsync(conversation.Id, file, temp, Options(conversation, xid, http, configuration), cancellationToken);
+            await write(temp);
             temp.Position = 0;
-            return TypedResults.File(temp, ExportFiles.ContentType(file), file);
+            return TypedResults.File(temp, contentType, downloadName);
         }
         catch
         {

@@ -1,4 +1,5 @@
 using Deliberation.Data.Providers;
+using Deliberation.Data.Votes;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -34,6 +35,7 @@ public static class DataServiceExtensions
         builder.Services.AddDataProtection()
             .SetApplicationName("Deliberation")
             .PersistKeysToDbContext<DeliberationDbContext>();
+        builder.Services.AddSingleton<VoteBatcher>();
         builder.Services.AddHostedService<DatabaseMigrator>();
         return builder;
     }

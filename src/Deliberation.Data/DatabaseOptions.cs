@@ -13,4 +13,24 @@ public sealed class DatabaseOptions
 
     /// <summary>Apply pending migrations when the app starts (EF takes a lock, so several nodes may start together).</summary>
     public bool MigrateOnStartup { get; set; } = true;
+
+    /// <summary>How participants' votes are grouped into commits on PostgreSQL (<c>VoteBatcher</c>).</summary>
+    public VoteBatchOptions VoteBatch { get; set; } = new();
+}
+
+public sealed class VoteBatchOptions
+{
+    /// <summary>The most votes written in one statement and commit.</summary>
+    [Range(1, 10_000)]
+    public int MaxSize { get; set; } = 256;
+
+    /// <summary>
+    /// Batches written at the same time: while one waits for its commit to reach the disk, the next gathers and starts.
+    /// </summary>
+    [Range(1, 64)]
+    public int Writers { get; set; } = 2;
+
+    /// <summary>Votes waiting beyond this make new ones wait before queueing (back-pressure, not loss).</summary>
+    [Range(1, 1_000_000)]
+    public int QueueCapacity { get; set; } = 10_000;
 }

@@ -18,13 +18,15 @@ public static class VoteWriter
     /// participants) repeated inside the write, so that a vote racing a close or a rejection on another node can never
     /// slip in. The endpoint checks the rule first for a precise error; this makes it exact.
     /// </summary>
-    private const string Allowed = """
+    internal const string VotableCondition =
+        "c.is_open AND (s.moderation = 1 OR (s.moderation = 0 AND NOT c.settings_strict_moderation))";
+
+    private const string Allowed = $"""
         SELECT 1 FROM conversations c JOIN statements s ON s.conversation_id = c.id
-        WHERE c.id = @c AND s.id = @s AND c.is_open
-          AND (s.moderation = 1 OR (s.moderation = 0 AND NOT c.settings_strict_moderation))
+        WHERE c.id = @c AND s.id = @s AND {VotableCondition}
         """;
 
-    private const string Upsert = """
+    internal const string Upsert = """
         ON CONFLICT (participant_id, statement_id) DO UPDATE
             SET value = excluded.value, updated_at = excluded.updated_at, last_event_id = excluded.last_event_id
         """;

@@ -25,12 +25,14 @@ public static class VoteEndpoints
 
     /// <summary>
     /// Records (or changes) the caller's vote. The response is sent only after the vote is committed, so an
-    /// acknowledged vote is never lost. Two database round trips: the write, and the caller's votes for routing.
+    /// acknowledged vote is never lost. Two database round trips: the write (shared with other votes arriving at
+    /// the same moment, see <see cref="VoteBatcher"/>), and the caller's votes for routing.
     /// </summary>
     private static async Task<Ok<VoteResponse>> CastAsync(
         ParticipantClaim me,
         CastVoteRequest request,
         DeliberationDbContext db,
+        VoteBatcher votes,
         NextStatementPicker picker,
         IMathTrigger math,
         TimeProvider time,
@@ -46,7 +48,7 @@ public static class VoteEndpoints
         long? eventId;
         try
         {
-            eventId = await db.RecordVoteAsync(conversation.Id, me.ParticipantId, statementId, value, time.UtcNowMs(), cancellationToken);
+            eventId = await votes.RecordAsync(db, new VoteToRecord(conversation.Id, me.ParticipantId, statementId, value, time.UtcNowMs()), cancellationToken);
         }
         catch (Exception e) when (e.IsForeignKeyViolation())
         {

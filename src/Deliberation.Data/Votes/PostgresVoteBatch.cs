@@ -1,0 +1,74 @@
+using Npgsql;
+
+namespace Deliberation.Data.Votes;
+
+/// <summary>
+/// Many participants' votes in one statement and one commit on PostgreSQL: the votes arrive as arrays, pass the same
+/// guard as a single vote (<see cref="VoteWriter"/>), append their events and upsert the current votes. A vote the guard
+/// refuses is simply absent from the answer. The pairs (participant, statement) of one batch must be distinct, since
+/// one statement cannot upsert the same row twice; <see cref="VoteBatcher"/> keeps duplicates for the next batch.
+/// </summary>
+internal static class PostgresVoteBatch
+{
+    // Rows are inserted in key order so that two batches running side by side lock the same rows in the same order
+    // (no deadlock between them).
+    private const string Sql = $"""
+        WITH input AS (
+            SELECT * FROM unnest(@c, @p, @s, @v, @t) AS i(conversation_id, participant_id, statement_id, value, at)
+        ),
+        allowed AS (
+            SELECT i.* FROM input i
+            JOIN conversations c ON c.id = i.conversation_id
+            JOIN statements s ON s.id = i.statement_id AND s.conversation_id = c.id
+            WHERE {VoteWriter.VotableCondition}
+        ),
+        e AS (
+            INSERT INTO vote_events (conversation_id, participant_id, statement_id, value, created_at)
+            SELECT conversation_id, participant_id, statement_id, value, at FROM allowed
+            ORDER BY participant_id, statement_id
+            RETURNING id, conversation_id, participant_id, statement_id, value, created_at
+        ),
+        v AS (
+            INSERT INTO votes (participant_id, statement_id, conversation_id, value, updated_at, last_event_id)
+            SELECT participant_id, statement_id, conversation_id, value, created_at, id FROM e
+            ORDER BY participant_id, statement_id
+            {VoteWriter.Upsert}
+        )
+        SELECT participant_id, statement_id, id FROM e
+        """;
+
+    /// <returns>The event id of every vote recorded, by (participant, statement); refused votes are missing.</returns>
+    public static async Task<Dictionary<(long Participant, long Statement), long>> WriteAsync(
+        NpgsqlConnection connection, IReadOnlyList<VoteToRecord> votes, CancellationToken cancellationToken)
+    {
+        var conversations = new long[votes.Count];
+        var participants = new long[votes.Count];
+        var statements = new long[votes.Count];
+        var values = new short[votes.Count];
+        var times = new DateTime[votes.Count];
+        for (var i = 0; i < votes.Count; i++)
+        {
+            var vote = votes[i];
+            conversations[i] = vote.ConversationId;
+            participants[i] = vote.ParticipantId;
+            statements[i] = vote.StatementId;
+            values[i] = (short)vote.Value;
+            times[i] = vote.At.UtcDateTime;
+        }
+
+        await using var command = new NpgsqlCommand(Sql, connection);
+        command.Parameters.AddWithValue("c", conversations);
+        command.Parameters.AddWithValue("p", participants);
+        command.Parameters.AddWithValue("s", statements);
+        command.Parameters.AddWithValue("v", values);
+        command.Parameters.AddWithValue("t", times);
+        var recorded = new Dictionary<(long, long), long>(votes.Count);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            recorded[(reader.GetInt64(0), reader.GetInt64(1))] = reader.GetInt64(2);
+        }
+
+        return recorded;
+    }
+}

@@ -7,6 +7,8 @@ namespace Deliberation.Data.Votes;
 /// guard as a single vote (<see cref="VoteWriter"/>), append their events and upsert the current votes. A vote the guard
 /// refuses is simply absent from the answer. The pairs (participant, statement) of one batch must be distinct, since
 /// one statement cannot upsert the same row twice; <see cref="VoteBatcher"/> keeps duplicates for the next batch.
+/// Each recorded vote also reports whether it is the participant's first on that statement, which lets a node check its
+/// cached copy of their voted statements (see <see cref="RecordedVote"/>) without reading them back.
 /// </summary>
 internal static class PostgresVoteBatch
 {
@@ -34,11 +36,14 @@ internal static class PostgresVoteBatch
             ORDER BY participant_id, statement_id
             {VoteWriter.Upsert}
         )
-        SELECT participant_id, statement_id, id FROM e
+        SELECT e.participant_id, e.statement_id, e.id,
+               -- The sub-statements share the snapshot from before this statement: this is whether the vote existed.
+               EXISTS (SELECT 1 FROM votes x WHERE x.participant_id = e.participant_id AND x.statement_id = e.statement_id)
+        FROM e
         """;
 
-    /// <returns>The event id of every vote recorded, by (participant, statement); refused votes are missing.</returns>
-    public static async Task<Dictionary<(long Participant, long Statement), long>> WriteAsync(
+    /// <returns>Every vote recorded, by (participant, statement); refused votes are missing.</returns>
+    public static async Task<Dictionary<(long Participant, long Statement), RecordedVote>> WriteAsync(
         NpgsqlConnection connection, IReadOnlyList<VoteToRecord> votes, CancellationToken cancellationToken)
     {
         var conversations = new long[votes.Count];
@@ -62,11 +67,11 @@ internal static class PostgresVoteBatch
         command.Parameters.AddWithValue("s", statements);
         command.Parameters.AddWithValue("v", values);
         command.Parameters.AddWithValue("t", times);
-        var recorded = new Dictionary<(long, long), long>(votes.Count);
+        var recorded = new Dictionary<(long, long), RecordedVote>(votes.Count);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            recorded[(reader.GetInt64(0), reader.GetInt64(1))] = reader.GetInt64(2);
+            recorded[(reader.GetInt64(0), reader.GetInt64(1))] = new RecordedVote(reader.GetInt64(2), FirstOnStatement: !reader.GetBoolean(3));
         }
 
         return recorded;

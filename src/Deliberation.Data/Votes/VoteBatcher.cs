@@ -45,13 +45,13 @@ public sealed class VoteBatcher : IAsyncDisposable
     /// A participant's vote, refused (null) when the conversation is closed or the statement is not shown to
     /// participants at the moment of writing. Returns once the vote is committed.
     /// </summary>
-    /// <returns>The id of the recorded vote event (the watermark that results will report), or null when refused.</returns>
-    public async Task<long?> RecordAsync(DeliberationDbContext db, VoteToRecord vote, CancellationToken cancellationToken)
+    public async Task<RecordedVote?> RecordAsync(DeliberationDbContext db, VoteToRecord vote, CancellationToken cancellationToken)
     {
         Vote.Validate(vote.Value);
         if (queue is null)
         {
-            return await db.RecordVoteAsync(vote.ConversationId, vote.ParticipantId, vote.StatementId, vote.Value, vote.At, cancellationToken);
+            var eventId = await db.RecordVoteAsync(vote.ConversationId, vote.ParticipantId, vote.StatementId, vote.Value, vote.At, cancellationToken);
+            return eventId is null ? null : new RecordedVote(eventId.Value, null);
         }
 
         var pending = new PendingVote(vote);
@@ -122,7 +122,7 @@ public sealed class VoteBatcher : IAsyncDisposable
             var recorded = await PostgresVoteBatch.WriteAsync(connection, batch.Select(p => p.Vote).ToList(), CancellationToken.None);
             foreach (var pending in batch)
             {
-                pending.Outcome.TrySetResult(recorded.TryGetValue(pending.Key, out var eventId) ? eventId : null);
+                pending.Outcome.TrySetResult(recorded.TryGetValue(pending.Key, out var vote) ? vote : null);
             }
         }
         catch (Exception e) when (batch.Count > 1)
@@ -145,6 +145,6 @@ public sealed class VoteBatcher : IAsyncDisposable
 
         public (long Participant, long Statement) Key { get; } = (vote.ParticipantId, vote.StatementId);
 
-        public TaskCompletionSource<long?> Outcome { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        public TaskCompletionSource<RecordedVote?> Outcome { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 }

@@ -1,6 +1,7 @@
 using Deliberation.Api.Features.Live;
 using Deliberation.Api.Features.MathUpdates;
 using Deliberation.Api.Features.Moderation;
+using Deliberation.Api.Features.Votes;
 using Deliberation.Api.Infrastructure.Caching;
 using Deliberation.Api.Infrastructure.Problems;
 using Deliberation.Api.Infrastructure.RateLimiting;
@@ -71,6 +72,7 @@ public static class StatementEndpoints
         IMathTrigger math,
         IDeliberationNotifier notifier,
         ConversationSnapshots snapshots,
+        VotedStatementsCache votedStatements,
         TimeProvider time,
         CancellationToken cancellationToken)
     {
@@ -102,6 +104,7 @@ public static class StatementEndpoints
         }
 
         snapshots.Invalidate(conversation.PublicId);
+        votedStatements.Recorded(me.Participant.Id, statement.Id, firstOnStatement: null);
         math.Schedule(conversation.Id);
         var view = new StatementView(statement.Id, statement.Number, statement.Text, statement.Moderation, statement.IsSeed, IsMine: true, statement.CreatedAt);
         if (conversation.Shows(statement.Moderation))

@@ -3,7 +3,6 @@ using Deliberation.Api.Features.Results;
 using Deliberation.Api.Features.Statements;
 using Deliberation.Api.Infrastructure.Caching;
 using Deliberation.Data;
-using Deliberation.Data.Votes;
 using Deliberation.Math;
 
 namespace Deliberation.Api.Features.Votes;
@@ -12,10 +11,11 @@ namespace Deliberation.Api.Features.Votes;
 /// Chooses the next statement a participant sees: drawn among the visible statements they have not voted on, with
 /// probability proportional to the Polis routing priority of the latest result (spec §1.10). Statements too new to be in
 /// a result get the priority of a never-voted statement (high: new statements need their first votes). One database
-/// read (the participant's votes); statements come from the conversation snapshot. The random source is injected so
+/// read at most (the participant's votes, usually cached: <see cref="VotedStatementsCache"/>); statements come from
+/// the conversation snapshot. The random source is injected so
 /// tests can seed it.
 /// </summary>
-public sealed class NextStatementPicker(Random random, LatestResults latest)
+public sealed class NextStatementPicker(Random random, LatestResults latest, VotedStatementsCache votedStatements)
 {
     /// <summary>Routing may use a result a couple of seconds old; it saves a database read per vote.</summary>
     public static readonly TimeSpan ResultTolerance = TimeSpan.FromSeconds(2);
@@ -23,7 +23,7 @@ public sealed class NextStatementPicker(Random random, LatestResults latest)
     public async Task<(StatementView? Next, Progress Progress)> PickAsync(
         DeliberationDbContext db, ConversationSnapshot snapshot, long participantId, CancellationToken cancellationToken)
     {
-        var voted = await VotedAsync(db, participantId, cancellationToken);
+        var voted = await votedStatements.GetAsync(db, participantId, cancellationToken);
         var unvoted = snapshot.Visible.Where(s => !voted.Contains(s.Id)).Select(s => new Candidate(s.Id, s.IsMeta)).ToList();
         var progress = new Progress(snapshot.Visible.Count - unvoted.Count, snapshot.Visible.Count);
         if (unvoted.Count == 0)
@@ -37,9 +37,9 @@ public sealed class NextStatementPicker(Random random, LatestResults latest)
         return (View(chosen, participantId), progress);
     }
 
-    public static async Task<Progress> ProgressAsync(DeliberationDbContext db, ConversationSnapshot snapshot, long participantId, CancellationToken cancellationToken)
+    public async Task<Progress> ProgressAsync(DeliberationDbContext db, ConversationSnapshot snapshot, long participantId, CancellationToken cancellationToken)
     {
-        var voted = await VotedAsync(db, participantId, cancellationToken);
+        var voted = await votedStatements.GetAsync(db, participantId, cancellationToken);
         return new Progress(snapshot.Visible.Count(s => voted.Contains(s.Id)), snapshot.Visible.Count);
     }
 
@@ -74,9 +74,6 @@ public sealed class NextStatementPicker(Random random, LatestResults latest)
 
     public static StatementView View(StatementSnapshot s, long participantId) =>
         new(s.Id, s.Number, s.Text, s.Moderation, s.IsSeed, s.AuthorParticipantId == participantId, s.CreatedAt);
-
-    private static Task<HashSet<long>> VotedAsync(DeliberationDbContext db, long participantId, CancellationToken cancellationToken) =>
-        db.ReadVotedStatementsAsync(participantId, cancellationToken);
 
     public readonly record struct Candidate(long Id, bool IsMeta);
 }

@@ -25,14 +25,15 @@ public static class VoteEndpoints
 
     /// <summary>
     /// Records (or changes) the caller's vote. The response is sent only after the vote is committed, so an
-    /// acknowledged vote is never lost. Two database round trips: the write (shared with other votes arriving at
-    /// the same moment, see <see cref="VoteBatcher"/>), and the caller's votes for routing.
+    /// acknowledged vote is never lost. One database round trip, shared with other votes arriving at the same
+    /// moment (<see cref="VoteBatcher"/>); routing reads the caller's votes only when this node has no copy of them.
     /// </summary>
     private static async Task<Ok<VoteResponse>> CastAsync(
         ParticipantClaim me,
         CastVoteRequest request,
         DeliberationDbContext db,
         VoteBatcher votes,
+        VotedStatementsCache votedStatements,
         NextStatementPicker picker,
         IMathTrigger math,
         TimeProvider time,
@@ -45,25 +46,26 @@ public static class VoteEndpoints
             ?? await ModerationInDatabaseAsync(db, conversation.Id, statementId, cancellationToken); // newer than the snapshot
         Statement.EnsureVotable(conversation, moderation);
 
-        long? eventId;
+        RecordedVote? recorded;
         try
         {
-            eventId = await votes.RecordAsync(db, new VoteToRecord(conversation.Id, me.ParticipantId, statementId, value, time.UtcNowMs()), cancellationToken);
+            recorded = await votes.RecordAsync(db, new VoteToRecord(conversation.Id, me.ParticipantId, statementId, value, time.UtcNowMs()), cancellationToken);
         }
         catch (Exception e) when (e.IsForeignKeyViolation())
         {
             throw new ApiProblemException(ProblemType.ParticipantRequired, "This participant no longer exists; join again.");
         }
 
-        if (eventId is null)
+        if (recorded is not { } vote)
         {
             // The snapshot was behind: the conversation closed or the statement was moderated a moment ago.
-            await ExplainRefusalAsync(db, conversation.PublicId, statementId, cancellationToken);
+            throw await RefusalAsync(db, conversation.PublicId, statementId, cancellationToken);
         }
 
         math.Schedule(conversation.Id);
+        votedStatements.Recorded(me.ParticipantId, statementId, vote.FirstOnStatement);
         var (next, progress) = await picker.PickAsync(db, me.Snapshot, me.ParticipantId, cancellationToken);
-        return TypedResults.Ok(new VoteResponse(statementId, value, eventId!.Value, next, progress));
+        return TypedResults.Ok(new VoteResponse(statementId, value, vote.EventId, next, progress));
     }
 
     private static async Task<Ok<List<MyVote>>> MineAsync(CurrentParticipant me, DeliberationDbContext db, CancellationToken cancellationToken) =>
@@ -88,11 +90,14 @@ public static class VoteEndpoints
             .FirstOrDefaultAsync(cancellationToken)
         ?? throw new ApiProblemException(ProblemType.StatementNotFound, "This conversation has no statement with this id.");
 
-    /// <summary>Re-reads the rows the write refused on and throws the rule they now break.</summary>
-    private static async Task ExplainRefusalAsync(DeliberationDbContext db, string publicId, long statementId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Re-reads the rows the write refused on and throws the rule they now break; if none is broken any more (it changed
+    /// back), the conflict to report.
+    /// </summary>
+    private static async Task<ApiProblemException> RefusalAsync(DeliberationDbContext db, string publicId, long statementId, CancellationToken cancellationToken)
     {
         var conversation = await db.Conversations.AsNoTracking().SingleAsync(c => c.PublicId == publicId, cancellationToken);
         Statement.EnsureVotable(conversation, await ModerationInDatabaseAsync(db, conversation.Id, statementId, cancellationToken));
-        throw new ApiProblemException(ProblemType.Conflict, "The conversation changed while the vote was being recorded; try again.");
+        return new ApiProblemException(ProblemType.Conflict, "The conversation changed while the vote was being recorded; try again.");
     }
 }

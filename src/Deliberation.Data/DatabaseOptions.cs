@@ -25,12 +25,13 @@ public sealed class VoteBatchOptions
     public int MaxSize { get; set; } = 256;
 
     /// <summary>
-    /// Batches written at the same time: while one waits for its commit to reach the disk, the next gathers and starts.
+    /// Batches written at the same time, each for its share of the participants: while one waits for its commit to reach
+    /// the disk, another can start.
     /// </summary>
     [Range(1, 64)]
     public int Writers { get; set; } = 2;
 
-    /// <summary>Votes waiting beyond this make new ones wait before queueing (back-pressure, not loss).</summary>
+    /// <summary>Votes waiting for one writer beyond this make new ones wait before queueing (back-pressure, not loss).</summary>
     [Range(1, 1_000_000)]
     public int QueueCapacity { get; set; } = 10_000;
 }

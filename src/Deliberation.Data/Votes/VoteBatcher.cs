@@ -10,8 +10,8 @@ namespace Deliberation.Data.Votes;
 /// <summary>
 /// Records participants' votes; on PostgreSQL, by group commit. Measured under load, most of a vote's cost was
 /// PostgreSQL's per-statement and per-commit work, not the vote itself. So votes arriving together wait in a queue
-/// and a few writers each take whatever has gathered (up to <see cref="VoteBatchOptions.MaxSize"/>) and record it in one
-/// statement and one commit (<see cref="PostgresVoteBatch"/>). There is no timer: a batch is whatever arrived while
+/// and a few writers (each serving its share of the participants) each take whatever has gathered for them (up to
+/// <see cref="VoteBatchOptions.MaxSize"/>) and record it in one statement and one commit (<see cref="PostgresVoteBatch"/>). There is no timer: a batch is whatever arrived while
 /// the previous one was being written, so a lone vote is written at once. Every caller still gets its answer only
 /// after the commit that holds its vote, so an acknowledged vote is never lost. If a batch fails (a participant
 /// deleted meanwhile breaks its foreign key, say), its votes are written one by one so that each caller gets its own
@@ -21,7 +21,7 @@ public sealed class VoteBatcher : IAsyncDisposable
 {
     private readonly ILogger<VoteBatcher> logger;
     private readonly NpgsqlDataSource? dataSource;
-    private readonly Channel<PendingVote>? queue;
+    private readonly Channel<PendingVote>[] queues = [];
     private readonly Task[] writers = [];
     private readonly int maxSize;
 
@@ -37,8 +37,10 @@ public sealed class VoteBatcher : IAsyncDisposable
         var batching = database.VoteBatch;
         maxSize = batching.MaxSize;
         dataSource = NpgsqlDataSource.Create(DbContextOptionsSetup.WithPostgresDefaults(database.ConnectionString));
-        queue = Channel.CreateBounded<PendingVote>(new BoundedChannelOptions(batching.QueueCapacity) { FullMode = BoundedChannelFullMode.Wait });
-        writers = Enumerable.Range(0, batching.Writers).Select(_ => Task.Run(WriteLoopAsync)).ToArray();
+        queues = Enumerable.Range(0, batching.Writers)
+            .Select(_ => Channel.CreateBounded<PendingVote>(new BoundedChannelOptions(batching.QueueCapacity) { FullMode = BoundedChannelFullMode.Wait, SingleReader = true }))
+            .ToArray();
+        writers = queues.Select(queue => Task.Run(() => WriteLoopAsync(queue.Reader))).ToArray();
     }
 
     /// <summary>
@@ -48,14 +50,15 @@ public sealed class VoteBatcher : IAsyncDisposable
     public async Task<RecordedVote?> RecordAsync(DeliberationDbContext db, VoteToRecord vote, CancellationToken cancellationToken)
     {
         Vote.Validate(vote.Value);
-        if (queue is null)
+        if (queues.Length == 0)
         {
             var eventId = await db.RecordVoteAsync(vote.ConversationId, vote.ParticipantId, vote.StatementId, vote.Value, vote.At, cancellationToken);
             return eventId is null ? null : new RecordedVote(eventId.Value, null);
         }
 
+        // One writer per participant, so that a participant's votes are written in the order they came.
         var pending = new PendingVote(vote);
-        await queue.Writer.WriteAsync(pending, cancellationToken);
+        await queues[(int)((ulong)vote.ParticipantId % (ulong)queues.Length)].Writer.WriteAsync(pending, cancellationToken);
 
         // Not cancellable once queued: the vote will be written, and the caller waits to learn whether it was.
         return await pending.Outcome.Task;
@@ -63,11 +66,12 @@ public sealed class VoteBatcher : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (queue is not null)
+        foreach (var queue in queues)
         {
             queue.Writer.TryComplete();
-            await Task.WhenAll(writers);
         }
+
+        await Task.WhenAll(writers);
 
         if (dataSource is not null)
         {
@@ -75,9 +79,8 @@ public sealed class VoteBatcher : IAsyncDisposable
         }
     }
 
-    private async Task WriteLoopAsync()
+    private async Task WriteLoopAsync(ChannelReader<PendingVote> reader)
     {
-        var reader = queue!.Reader;
         var batch = new List<PendingVote>(maxSize);
         var keys = new HashSet<(long, long)>();
         var later = new Queue<PendingVote>(); // a second vote on the same statement by the same participant

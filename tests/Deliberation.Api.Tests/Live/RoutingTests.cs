@@ -2,6 +2,7 @@ using Deliberation.Api.Features.Results;
 using Deliberation.Api.Features.Votes;
 using Deliberation.Api.Tests.Infrastructure;
 using Deliberation.Math;
+using Microsoft.Extensions.Options;
 
 namespace Deliberation.Api.Tests.Live;
 
@@ -21,7 +22,8 @@ public class RoutingTests(LiveSqliteFixture fixture) : IClassFixture<LiveSqliteF
     [Fact]
     public void Draws_follow_the_weights()
     {
-        var picker = new NextStatementPicker(new Random(7), new LatestResults(TimeProvider.System));
+        using var voted = new VotedStatementsCache(Options.Create(new VotedStatementsOptions()));
+        var picker = new NextStatementPicker(new Random(7), new LatestResults(TimeProvider.System), voted);
         var priorities = new Dictionary<long, double> { [1] = 1, [2] = 4, [3] = 0.25, [4] = 9, [5] = 49 };
         var candidates = priorities.Keys.Reverse().Select(id => new NextStatementPicker.Candidate(id, IsMeta: false)).ToList();
         var counts = new Dictionary<long, int>();

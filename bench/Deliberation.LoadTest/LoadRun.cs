@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 
 namespace Deliberation.LoadTest;
 
@@ -8,6 +9,7 @@ public sealed class LoadRun(LoadOptions options)
     private readonly ConcurrentDictionary<string, int> errors = new();
     private int writes;
     private volatile bool measuring;
+    private long measuringSince;
 
     public LoadOptions Options { get; } = options;
 
@@ -21,7 +23,14 @@ public sealed class LoadRun(LoadOptions options)
 
     public int Writes => writes;
 
-    public void StartMeasuring() => measuring = true;
+    /// <summary>Seconds since measuring started (0 before).</summary>
+    public double MeasuredSeconds => measuring ? Stopwatch.GetElapsedTime(measuringSince).TotalSeconds : 0;
+
+    public void StartMeasuring()
+    {
+        measuringSince = Stopwatch.GetTimestamp();
+        measuring = true;
+    }
 
     public void StopMeasuring() => measuring = false;
 

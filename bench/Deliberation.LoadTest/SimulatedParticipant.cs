@@ -42,9 +42,12 @@ public sealed class SimulatedParticipant(int index, ApiSession api, string conve
     {
         long? next = await api.FirstStatementAsync(conversationId, token);
         var wrote = random.NextDouble() >= run.Options.WriteShare;
+
+        // Writers write at a random moment of the measurement, not all at its first second.
+        var writeAfterSeconds = random.NextDouble() * run.Options.DurationSeconds;
         while (!stop.IsCancellationRequested)
         {
-            if (!wrote && run.Measuring)
+            if (!wrote && run.Measuring && run.MeasuredSeconds >= writeAfterSeconds)
             {
                 wrote = true;
                 var ok = await Try(() => api.WriteAsync(conversationId, token, $"Participant {index} thinks of idea {random.Next()}", stop));

@@ -88,7 +88,7 @@ public static class ParticipationEndpoints
     private static async Task<Ok<MeView>> MeAsync(
         CurrentParticipant me, DeliberationDbContext db, ConversationSnapshots snapshots, NextStatementPicker picker, CancellationToken cancellationToken)
     {
-        var snapshot = await snapshots.RequireAsync(db, me.Conversation.PublicId, cancellationToken);
+        var snapshot = await snapshots.RequireAsync(me.Conversation.PublicId, cancellationToken);
         var progress = await picker.ProgressAsync(db, snapshot, me.Participant.Id, cancellationToken);
         return TypedResults.Ok(new MeView(me.Participant.Number, me.Participant.ExternalId is not null, me.Participant.CreatedAt, progress));
     }

@@ -2,7 +2,6 @@ using System.Security.Claims;
 using Deliberation.Api.Infrastructure.Caching;
 using Deliberation.Api.Infrastructure.Problems;
 using Deliberation.Api.Infrastructure.Security;
-using Deliberation.Data;
 using Deliberation.Domain.Conversations;
 using Deliberation.TextAnalysis;
 using Deliberation.TextAnalysis.Similarity;
@@ -73,7 +72,7 @@ public static class TextAnalysisEndpoints
     /// the threshold measured for 94% precision (0.75).
     /// </summary>
     private static async Task<Ok<NearDuplicates>> NearDuplicatesAsync(
-        OwnedConversation owned, double? threshold, DeliberationDbContext db, ConversationSnapshots snapshots, StatementTextIndexes indexes, CancellationToken cancellationToken)
+        OwnedConversation owned, double? threshold, ConversationSnapshots snapshots, StatementTextIndexes indexes, CancellationToken cancellationToken)
     {
         var limit = threshold ?? TfIdfStatementSimilarity.DefaultNearDuplicateThreshold;
         if (limit is < 0.3 or > 1)
@@ -81,7 +80,7 @@ public static class TextAnalysisEndpoints
             throw Require.Invalid("threshold", "The threshold is a similarity between 0.3 and 1.");
         }
 
-        var snapshot = await snapshots.RequireAsync(db, owned.Conversation.PublicId, cancellationToken);
+        var snapshot = await snapshots.RequireAsync(owned.Conversation.PublicId, cancellationToken);
         NearDuplicateStatement? View(long id) =>
             snapshot.Find(id) is { } s ? new NearDuplicateStatement(s.Id, s.Number, s.Text, s.Moderation) : null;
         var pairs = indexes.Index(snapshot, TextScope.NotRejected).FindNearDuplicates(limit)
@@ -97,7 +96,7 @@ public static class TextAnalysisEndpoints
     /// the report is public; otherwise only the facilitator.
     /// </summary>
     private static async Task<Ok<TopicsView>> PublicTopicsAsync(
-        PublicConversation route, ClaimsPrincipal user, DeliberationDbContext db, ConversationSnapshots snapshots, StatementTextIndexes indexes, CancellationToken cancellationToken)
+        PublicConversation route, ClaimsPrincipal user, ConversationSnapshots snapshots, StatementTextIndexes indexes, CancellationToken cancellationToken)
     {
         var conversation = route.Conversation;
         if (!conversation.Settings.ReportIsPublic && user.FindFirstValue(ClaimTypes.NameIdentifier) != conversation.OwnerId)
@@ -105,15 +104,15 @@ public static class TextAnalysisEndpoints
             throw new ApiProblemException(ProblemType.Forbidden, "The report of this conversation is not public.");
         }
 
-        var snapshot = await snapshots.RequireAsync(db, conversation.PublicId, cancellationToken);
+        var snapshot = await snapshots.RequireAsync(conversation.PublicId, cancellationToken);
         return TypedResults.Ok(View(indexes.Topics(snapshot, TextScope.Visible), snapshot));
     }
 
     /// <summary>Every statement that is not rejected (waiting ones included) grouped by topic, for the facilitator.</summary>
     private static async Task<Ok<TopicsView>> OwnerTopicsAsync(
-        OwnedConversation owned, DeliberationDbContext db, ConversationSnapshots snapshots, StatementTextIndexes indexes, CancellationToken cancellationToken)
+        OwnedConversation owned, ConversationSnapshots snapshots, StatementTextIndexes indexes, CancellationToken cancellationToken)
     {
-        var snapshot = await snapshots.RequireAsync(db, owned.Conversation.PublicId, cancellationToken);
+        var snapshot = await snapshots.RequireAsync(owned.Conversation.PublicId, cancellationToken);
         return TypedResults.Ok(View(indexes.Topics(snapshot, TextScope.NotRejected), snapshot));
     }
 

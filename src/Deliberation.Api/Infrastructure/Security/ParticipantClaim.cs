@@ -1,6 +1,5 @@
 using Deliberation.Api.Infrastructure.Caching;
 using Deliberation.Api.Infrastructure.Problems;
-using Deliberation.Data;
 
 namespace Deliberation.Api.Infrastructure.Security;
 
@@ -14,8 +13,7 @@ public sealed record ParticipantClaim(ConversationSnapshot Snapshot, long Partic
     public static async ValueTask<ParticipantClaim?> BindAsync(HttpContext context)
     {
         var publicId = ConversationRoute.PublicIdOf(context);
-        var db = context.RequestServices.GetRequiredService<DeliberationDbContext>();
-        var snapshot = await context.RequestServices.GetRequiredService<ConversationSnapshots>().RequireAsync(db, publicId, context.RequestAborted);
+        var snapshot = await context.RequestServices.GetRequiredService<ConversationSnapshots>().RequireAsync(publicId, context.RequestAborted);
         var claim = context.RequestServices.GetRequiredService<ParticipantTokens>().ReadRequest(context, publicId)
             ?? throw new ApiProblemException(
                 ProblemType.ParticipantRequired, "Join the conversation first: POST /api/v1/conversations/{id}/participants.");

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Deliberation.Data.Providers;
 using Deliberation.Data.Votes;
 using Microsoft.AspNetCore.DataProtection;
@@ -16,6 +17,9 @@ public static class DataServiceExtensions
         builder.Services.AddOptions<DatabaseOptions>()
             .BindConfiguration(DatabaseOptions.Section)
             .ValidateDataAnnotations()
+            .Validate(
+                o => Validator.TryValidateObject(o.VoteBatch, new ValidationContext(o.VoteBatch), null, validateAllProperties: true),
+                "Database:VoteBatch needs MaxSize 1–10000, Writers 1–64 and QueueCapacity 1–1000000.")
             .ValidateOnStart();
 
         var options = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();

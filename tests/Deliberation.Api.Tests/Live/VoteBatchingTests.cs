@@ -167,6 +167,22 @@ public abstract class VoteBatchingTests(AppFixture fixture)
     }
 }
 
+public sealed class VoteBatchSettingsTests
+{
+    [Theory]
+    [InlineData("Database:VoteBatch:MaxSize", "0")]
+    [InlineData("Database:VoteBatch:Writers", "0")]
+    [InlineData("Database:VoteBatch:QueueCapacity", "-1")]
+    public async Task An_impossible_batch_setting_stops_the_start_with_a_message_that_names_it(string key, string value)
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        await using var app = new DeliberationApp(database, new Dictionary<string, string?> { [key] = value });
+
+        var failure = Assert.Throws<Microsoft.Extensions.Options.OptionsValidationException>(() => app.Server);
+        Assert.Contains("Database:VoteBatch", failure.Message, StringComparison.Ordinal);
+    }
+}
+
 public sealed class VoteBatchingOnSqlite(SqliteAppFixture fixture) : VoteBatchingTests(fixture), IClassFixture<SqliteAppFixture>;
 
 public sealed class VoteBatchingOnPostgres(PostgresAppFixture fixture) : VoteBatchingTests(fixture), IClassFixture<PostgresAppFixture>;

@@ -42,9 +42,9 @@ internal static class PostgresVoteBatch
         FROM e
         """;
 
+    /// <summary>Synchronous on purpose: it runs on the batcher's own threads (see <see cref="VoteBatcher"/>).</summary>
     /// <returns>Every vote recorded, by (participant, statement); refused votes are missing.</returns>
-    public static async Task<Dictionary<(long Participant, long Statement), RecordedVote>> WriteAsync(
-        NpgsqlConnection connection, IReadOnlyList<VoteToRecord> votes, CancellationToken cancellationToken)
+    public static Dictionary<(long Participant, long Statement), RecordedVote> Write(NpgsqlConnection connection, IReadOnlyList<VoteToRecord> votes)
     {
         var conversations = new long[votes.Count];
         var participants = new long[votes.Count];
@@ -61,15 +61,15 @@ internal static class PostgresVoteBatch
             times[i] = vote.At.UtcDateTime;
         }
 
-        await using var command = new NpgsqlCommand(Sql, connection);
+        using var command = new NpgsqlCommand(Sql, connection);
         command.Parameters.AddWithValue("c", conversations);
         command.Parameters.AddWithValue("p", participants);
         command.Parameters.AddWithValue("s", statements);
         command.Parameters.AddWithValue("v", values);
         command.Parameters.AddWithValue("t", times);
         var recorded = new Dictionary<(long, long), RecordedVote>(votes.Count);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
         {
             recorded[(reader.GetInt64(0), reader.GetInt64(1))] = new RecordedVote(reader.GetInt64(2), FirstOnStatement: !reader.GetBoolean(3));
         }

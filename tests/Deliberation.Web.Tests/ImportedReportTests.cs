@@ -159,7 +159,9 @@ public sealed class ImportedReportTests(WebApp app, BrowserFixture browser) : IC
     /// <summary>Clicks a download link and checks that a zip of the whole export arrives.</summary>
     private static async Task AssertDownloadsZipAsync(IPage page, ILocator link)
     {
-        var download = await page.RunAndWaitForDownloadAsync(() => link.ClickAsync());
+        // The export computes the groups for participants-votes.csv; on a busy CI machine (test projects run side by
+        // side) that took longer than the default 20 s once, so it gets the same allowance as the math on the report.
+        var download = await page.RunAndWaitForDownloadAsync(() => link.ClickAsync(), new() { Timeout = 90_000 });
         Assert.EndsWith(".zip", download.SuggestedFilename, StringComparison.Ordinal);
         Assert.Null(await download.FailureAsync());
         await using var stream = File.OpenRead((await download.PathAsync())!);

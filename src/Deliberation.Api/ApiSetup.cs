@@ -37,7 +37,6 @@ public static class ApiSetup
         services.AddSingleton(new Random());
         services.AddSingleton<ParticipantTokens>();
         services.AddSingleton<NextStatementPicker>();
-        services.AddOptions<VotedStatementsOptions>().BindConfiguration(VotedStatementsOptions.Section);
         services.AddSingleton<VotedStatementsCache>();
         services.AddOptions<CachingOptions>().BindConfiguration(CachingOptions.Section);
         services.AddSingleton<ConversationSnapshots>();

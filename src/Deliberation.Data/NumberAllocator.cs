@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
-
 namespace Deliberation.Data;
 
 /// <summary>
@@ -23,27 +20,18 @@ public static class NumberAllocator
     public static Task<long> NextStatementNumbersAsync(this DeliberationDbContext db, long conversationId, int count, CancellationToken cancellationToken) =>
         AllocateAsync(db, StatementSql, conversationId, count, cancellationToken);
 
-    private static async Task<long> AllocateAsync(DeliberationDbContext db, string sql, long conversationId, int count, CancellationToken cancellationToken)
+    private static Task<long> AllocateAsync(DeliberationDbContext db, string sql, long conversationId, int count, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
-        var connection = db.Database.GetDbConnection();
-        await db.Database.OpenConnectionAsync(cancellationToken);
-        try
-        {
-            await using var command = connection.CreateCommand();
-            command.CommandText = sql;
 
-            // Join the caller's transaction when there is one, so numbers and rows commit together.
-            command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        // In the caller's transaction when there is one, so numbers and rows commit together.
+        return db.WithCommandAsync(sql, async command =>
+        {
             command.AddParameter("n", count);
             command.AddParameter("c", conversationId);
             var last = await command.ExecuteScalarAsync(cancellationToken)
                 ?? throw new InvalidOperationException($"Conversation {conversationId} does not exist.");
             return Convert.ToInt64(last, System.Globalization.CultureInfo.InvariantCulture) - count;
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
+        }, cancellationToken);
     }
 }

@@ -49,13 +49,13 @@ public sealed class VoteBatcher : IAsyncDisposable
     /// </summary>
     public async Task<RecordedVote?> RecordAsync(DeliberationDbContext db, VoteToRecord vote, CancellationToken cancellationToken)
     {
-        Vote.Validate(vote.Value);
         if (queues.Length == 0)
         {
             var eventId = await db.RecordVoteAsync(vote.ConversationId, vote.ParticipantId, vote.StatementId, vote.Value, vote.At, cancellationToken);
             return eventId is null ? null : new RecordedVote(eventId.Value, null);
         }
 
+        Vote.Validate(vote.Value); // the batch statement takes the value as it is
         // One writer per participant, so that a participant's votes are written in the order they came.
         var pending = new PendingVote(vote);
         await queues[(int)((ulong)vote.ParticipantId % (ulong)queues.Length)].Writer.WriteAsync(pending, cancellationToken);

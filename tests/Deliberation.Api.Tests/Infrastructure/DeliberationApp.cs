@@ -10,7 +10,8 @@ namespace Deliberation.Api.Tests.Infrastructure;
 /// The real app on a real database of the given provider, through the test server. Settings are passed the way an
 /// operator would (configuration keys), so the test exercises the same start-up path as production.
 /// </summary>
-public class DeliberationApp(TestDatabase database, IReadOnlyDictionary<string, string?>? settings = null) : WebApplicationFactory<Program>
+public class DeliberationApp(TestDatabase database, IReadOnlyDictionary<string, string?>? settings = null, TimeProvider? clock = null)
+    : WebApplicationFactory<Program>
 {
     public TestDatabase Database { get; } = database;
 
@@ -35,7 +36,14 @@ public class DeliberationApp(TestDatabase database, IReadOnlyDictionary<string, 
             builder.UseSetting(key, value);
         }
 
-        builder.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton(Random)));
+        builder.ConfigureServices(services =>
+        {
+            services.Replace(ServiceDescriptor.Singleton(Random));
+            if (clock is not null)
+            {
+                services.Replace(ServiceDescriptor.Singleton(clock));
+            }
+        });
     }
 
     public ApiClient Anonymous() => new(CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = false }));

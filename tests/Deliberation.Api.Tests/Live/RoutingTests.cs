@@ -1,5 +1,6 @@
 using Deliberation.Api.Features.Results;
 using Deliberation.Api.Features.Votes;
+using Deliberation.Api.Infrastructure.Caching;
 using Deliberation.Api.Tests.Infrastructure;
 using Deliberation.Math;
 using Microsoft.Extensions.Options;
@@ -22,7 +23,7 @@ public class RoutingTests(LiveSqliteFixture fixture) : IClassFixture<LiveSqliteF
     [Fact]
     public void Draws_follow_the_weights()
     {
-        using var voted = new VotedStatementsCache(Options.Create(new VotedStatementsOptions()));
+        using var voted = new VotedStatementsCache(Options.Create(new CachingOptions()));
         var picker = new NextStatementPicker(new Random(7), new LatestResults(TimeProvider.System), voted);
         var priorities = new Dictionary<long, double> { [1] = 1, [2] = 4, [3] = 0.25, [4] = 9, [5] = 49 };
         var candidates = priorities.Keys.Reverse().Select(id => new NextStatementPicker.Candidate(id, IsMeta: false)).ToList();

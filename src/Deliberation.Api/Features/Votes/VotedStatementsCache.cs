@@ -1,20 +1,10 @@
+using Deliberation.Api.Infrastructure.Caching;
 using Deliberation.Data;
 using Deliberation.Data.Votes;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 
 namespace Deliberation.Api.Features.Votes;
-
-public sealed class VotedStatementsOptions
-{
-    public const string Section = "Caching";
-
-    /// <summary>The most votes kept in memory across all participants (about 25 bytes each).</summary>
-    public long VotedStatementsLimit { get; set; } = 2_000_000;
-
-    /// <summary>A participant idle this long is forgotten, and read from the database when they come back.</summary>
-    public int VotedStatementsIdleMinutes { get; set; } = 10;
-}
 
 /// <summary>
 /// Which statements each active participant has voted on, for routing. Reading them back after every vote (up to a few
@@ -27,7 +17,7 @@ public sealed class VotedStatementsOptions
 /// in the vote's statement) was measured: it cost a third of the throughput. Sets are replaced, never changed, so
 /// concurrent readers need no lock.
 /// </summary>
-public sealed class VotedStatementsCache(IOptions<VotedStatementsOptions> options) : IDisposable
+public sealed class VotedStatementsCache(IOptions<CachingOptions> options) : IDisposable
 {
     private readonly MemoryCache cache = new(new MemoryCacheOptions { SizeLimit = options.Value.VotedStatementsLimit });
     private readonly TimeSpan idle = TimeSpan.FromMinutes(options.Value.VotedStatementsIdleMinutes);
